@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { removeChannelEvents, throwOnItemErrors } from '../../transport/notifications';
+import { channelIdField, eventFields } from './fields';
+import { readChannelId, readEvents } from './parameters';
+
+const OPERATION = ['disableEvents'];
+
+export const description: INodeProperties[] = [
+	channelIdField(OPERATION, true),
+	...eventFields(OPERATION, 'stop being notified of'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const channelId = readChannelId(this, itemIndex);
+	const events = readEvents(this, itemIndex);
+	const result = await removeChannelEvents(this, [{ channel_id: channelId, events }]);
+	throwOnItemErrors(this, result, [], itemIndex);
+	const remaining = result.items[0]?.details?.events ?? [];
+	return [
+		{
+			json: {
+				channel_id: channelId,
+				disabled_events: events,
+				remaining_modules: remaining.map((module) => module.resource_name),
+				channel_expiry: remaining[0]?.channel_expiry ?? null,
+				message: result.items[0]?.message ?? null,
+			},
+		},
+	];
+}

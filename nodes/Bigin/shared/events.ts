@@ -1,0 +1,97 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** The modules Bigin can send notifications for: API name, and the name Bigin's UI shows. */
+export const WATCHABLE_MODULES = [
+	{ apiName: 'Contacts', label: 'Contact' },
+	{ apiName: 'Accounts', label: 'Company' },
+	{ apiName: 'Pipelines', label: 'Pipeline Record' },
+	{ apiName: 'Products', label: 'Product' },
+	{ apiName: 'Tasks', label: 'Task' },
+	{ apiName: 'Events', label: 'Event' },
+	{ apiName: 'Calls', label: 'Call' },
+] as const;
+
+export type WatchableModule = (typeof WATCHABLE_MODULES)[number]['apiName'];
+
+/** Subscription verbs, as `events` takes them. Callbacks use other words (see below). */
+export const SUBSCRIPTION_OPERATIONS = ['create', 'edit', 'delete', 'all'] as const;
+
+export type SubscriptionOperation = (typeof SUBSCRIPTION_OPERATIONS)[number];
+
+const OPERATION_LABELS: Record<SubscriptionOperation, string> = {
+	create: 'Created',
+	edit: 'Updated',
+	delete: 'Deleted',
+	all: 'Created, Updated or Deleted',
+};
+
+/** Callbacks say insert/update/delete where subscriptions say create/edit/delete. */
+export const CALLBACK_TO_SUBSCRIPTION: Record<string, Exclude<SubscriptionOperation, 'all'>> = {
+	insert: 'create',
+	update: 'edit',
+	delete: 'delete',
+};
+
+export function isWatchableModule(name: string): name is WatchableModule {
+	return WATCHABLE_MODULES.some((module) => module.apiName === name);
+}
+
+export function moduleLabel(apiName: string): string {
+	return WATCHABLE_MODULES.find((module) => module.apiName === apiName)?.label ?? apiName;
+}
+
+/** Every module × operation as a multi-select option, e.g. "Company Updated" → `Accounts.edit`. */
+export function eventOptions(): INodePropertyOptions[] {
+	return WATCHABLE_MODULES.flatMap((module) =>
+		SUBSCRIPTION_OPERATIONS.map((operation) => ({
+			name: `${module.label} ${OPERATION_LABELS[operation]}`,
+			value: `${module.apiName}.${operation}`,
+			description: `Bigin event ${module.apiName}.${operation}`,
+		})),
+	).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const EVENT_PATTERN = /^([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z]+)$/;
+
+/** Why an event string would be refused, or undefined when Bigin accepts it. */
+export function eventStringProblem(event: string): string | undefined {
+	const match = EVENT_PATTERN.exec(event);
+	if (!match) {
+		return `"${event}" is not a Bigin event: write it as Module.operation, e.g. Contacts.create`;
+	}
+	const [, module, operation] = match;
+	if (!isWatchableModule(module)) {
+		const known = WATCHABLE_MODULES.map((m) => m.apiName).join(', ');
+		return `"${event}" names the module "${module}", which Bigin cannot watch. Use one of: ${known}`;
+	}
+	if (!(SUBSCRIPTION_OPERATIONS as readonly string[]).includes(operation)) {
+		return `"${event}" has the operation "${operation}". Use one of: ${SUBSCRIPTION_OPERATIONS.join(', ')}`;
+	}
+	return undefined;
+}
+
+/**
+ * Merges picked and typed events into the list Bigin takes: trimmed, de-duplicated, in order.
+ * Typed events may be one string with commas or new lines, or an array.
+ */
+export function collectEvents(picked: string[], typed: string | string[] | undefined): string[] {
+	const typedList = Array.isArray(typed) ? typed : (typed ?? '').split(/[\n,]/);
+	const all = [...picked, ...typedList].map((event) => String(event).trim()).filter(Boolean);
+	return [...new Set(all)];
+}
+
+/** Same events regardless of order or duplicates. */
+export function sameEvents(a: string[], b: string[]): boolean {
+	const left = new Set(a);
+	const right = new Set(b);
+	return left.size === right.size && [...left].every((event) => right.has(event));
+}
+
+/** Whether a channel subscribed to `events` asked for this module's callback operation. */
+export function subscribedEventFor(
+	module: string,
+	callbackOperation: string,
+): string | undefined {
+	const operation = CALLBACK_TO_SUBSCRIPTION[callbackOperation];
+	return operation ? `${module}.${operation}` : undefined;
+}

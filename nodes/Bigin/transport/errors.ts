@@ -1,0 +1,165 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** One entry of Bigin's error vocabulary, whole-request or per item. */
+export interface BiginStatusEntry {
+	code?: string;
+	message?: string;
+	status?: string;
+	details?: IDataObject;
+}
+
+export interface BiginItemError {
+	index: number;
+	entry: BiginStatusEntry;
+}
+
+export class BiginApiError extends NodeApiError {
+	readonly biginCode?: string;
+
+	/** Worth another attempt later: rate limits, server errors and network failures. */
+	readonly transient: boolean;
+
+	constructor(
+		node: INode,
+		entry: BiginStatusEntry,
+		options: { httpCode?: number; transient?: boolean; message?: string; itemIndex?: number } = {},
+	) {
+		super(node, entry as JsonObject, {
+			message: options.message ?? describeBiginEntry(entry),
+			description: fieldDescription(entry),
+			httpCode: options.httpCode === undefined ? undefined : String(options.httpCode),
+			itemIndex: options.itemIndex,
+		});
+		this.biginCode = entry.code;
+		this.transient = options.transient ?? isTransientStatus(options.httpCode);
+	}
+}
+
+export function isTransientStatus(status: number | undefined): boolean {
+	return status === undefined || status === 429 || status >= 500;
+}
+
+export function isBiginStatusEntry(value: unknown): value is BiginStatusEntry {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		typeof (value as BiginStatusEntry).code === 'string' &&
+		typeof (value as BiginStatusEntry).status === 'string'
+	);
+}
+
+/** The offending field, as Bigin names it: `api_name`, else the JSON path into the request. */
+export function offendingField(entry: BiginStatusEntry): string | undefined {
+	const details = entry.details ?? {};
+	const field = details.api_name ?? details.json_path ?? details.param_name;
+	return typeof field === 'string' && field !== '' ? field : undefined;
+}
+
+export function describeBiginEntry(entry: BiginStatusEntry): string {
+	const code = entry.code ?? 'UNKNOWN_ERROR';
+	const message = entry.message ?? 'no message';
+	const field = offendingField(entry);
+	return `Bigin error ${code}: ${message}${field ? ` (field: ${field})` : ''}`;
+}
+
+function fieldDescription(entry: BiginStatusEntry): string | undefined {
+	const details = entry.details ?? {};
+	const parts: string[] = [];
+	if (typeof details.json_path === 'string') parts.push(`JSON path: ${details.json_path}`);
+	if (typeof details.expected_data_type === 'string') {
+		parts.push(`Expected type: ${details.expected_data_type}`);
+	}
+	if (typeof details.maximum_length === 'number') {
+		parts.push(`Maximum length: ${details.maximum_length}`);
+	}
+	return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+/**
+ * Bigin answers multi-item calls (`watch[]`, `data[]`) with one status per item, and an item can
+ * fail while the HTTP status still says 200, 201 or 202.
+ */
+export function itemErrorsOf(body: unknown, key: 'watch' | 'data'): BiginItemError[] {
+	if (typeof body !== 'object' || body === null) return [];
+	const items = (body as IDataObject)[key];
+	if (!Array.isArray(items)) return [];
+	return items.flatMap((entry, index) =>
+		isBiginStatusEntry(entry) && entry.status === 'error' ? [{ index, entry }] : [],
+	);
+}
+
+/** The readable cause of a failed HTTP call, whatever shape n8n's request helper wrapped it in. */
+export interface HttpFailure {
+	status?: number;
+	body?: unknown;
+	networkMessage?: string;
+}
+
+interface ErrorLike {
+	message?: string;
+	httpCode?: string | null;
+	cause?: ErrorLike;
+	response?: { status?: number; data?: unknown; body?: unknown };
+	context?: { data?: unknown };
+	code?: string;
+}
+
+export function httpFailureOf(error: unknown): HttpFailure {
+	const candidates: ErrorLike[] = [];
+	let current = error as ErrorLike | undefined;
+	while (current && typeof current === 'object' && candidates.length < 5) {
+		candidates.push(current);
+		current = current.cause;
+	}
+	for (const candidate of candidates) {
+		const response = candidate.response;
+		if (response && typeof response.status === 'number') {
+			return { status: response.status, body: response.data ?? response.body };
+		}
+	}
+	const withCode = candidates.find((candidate) => candidate.httpCode && /^\d{3}$/.test(candidate.httpCode));
+	if (withCode) {
+		return { status: Number(withCode.httpCode), body: withCode.context?.data };
+	}
+	const innermost = candidates[candidates.length - 1];
+	return { networkMessage: innermost?.code ?? innermost?.message ?? 'no response' };
+}
+
+/** Turns any failed call into a node error that names Bigin's code, message and field. */
+export function toBiginApiError(node: INode, error: unknown): BiginApiError {
+	if (error instanceof BiginApiError) return error;
+	const failure = httpFailureOf(error);
+	if (failure.status === undefined) {
+		return new BiginApiError(
+			node,
+			{ code: 'NETWORK_ERROR', message: failure.networkMessage, status: 'error' },
+			{ message: `Could not reach Bigin: ${failure.networkMessage}`, transient: true },
+		);
+	}
+	const body = failure.body;
+	if (isBiginStatusEntry(body)) {
+		return new BiginApiError(node, body, { httpCode: failure.status });
+	}
+	const firstItemError = [...itemErrorsOf(body, 'watch'), ...itemErrorsOf(body, 'data')][0];
+	if (firstItemError) {
+		return new BiginApiError(node, firstItemError.entry, { httpCode: failure.status });
+	}
+	const entry: BiginStatusEntry = {
+		code: failure.status === 429 ? 'TOO_MANY_REQUESTS' : `HTTP_${failure.status}`,
+		message: typeof body === 'string' && body !== '' ? body.slice(0, 200) : 'no error details in the response',
+		status: 'error',
+	};
+	return new BiginApiError(node, entry, { httpCode: failure.status });
+}
+
+/** Keeps a node error as it is (Bigin's details included) and ties it to the input item that failed. */
+export function withItemIndex(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	nodeError.context.itemIndex = itemIndex;
+	return nodeError;
+}

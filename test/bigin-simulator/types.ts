@@ -1,0 +1,93 @@
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface SimulatorConfig {
+	/** Cap every channel's expiry at this many seconds from now (0 = no cap). */
+	expiryCapSeconds: number;
+	/** Refuse an expiry over a day ahead with INVALID_DATA instead of silently using the default. */
+	rejectLongExpiry: boolean;
+	/** Expiry applied when none is given or the given one is over a day ahead, in seconds. */
+	defaultExpirySeconds: number;
+	/** HTTP status of a multi-item call in which some or all items failed. */
+	itemErrorStatus: 202 | 400;
+	/** Lifetime of issued access tokens, in seconds. */
+	accessTokenTtlSeconds: number;
+	/** Show a consent page on /oauth/v2/auth instead of approving at once. */
+	consentPage: boolean;
+	/** How update callbacks describe changed fields: per record (CRM) or as one flat list. */
+	affectedFieldsShape: 'perRecord' | 'flat';
+	/** Delay before answering record reads, in milliseconds (for benchmarks). */
+	recordReadDelayMs: number;
+	/** Offset Bigin renders dates in, in minutes east of UTC (the org's time zone). */
+	orgUtcOffsetMinutes: number;
+}
+
+export const DEFAULT_CONFIG: SimulatorConfig = {
+	expiryCapSeconds: 0,
+	rejectLongExpiry: false,
+	defaultExpirySeconds: 3600,
+	itemErrorStatus: 202,
+	accessTokenTtlSeconds: 3600,
+	consentPage: false,
+	affectedFieldsShape: 'perRecord',
+	recordReadDelayMs: 0,
+	orgUtcOffsetMinutes: 180,
+};
+
+export interface Channel {
+	channelId: string;
+	events: string[];
+	notifyUrl: string;
+	token: string | null;
+	expiresAt: number;
+	notifyOnRelatedAction: boolean;
+	returnAffectedFieldValues: boolean;
+	createdAt: number;
+}
+
+export interface BiginRecord {
+	id: string;
+	[field: string]: Json;
+}
+
+export interface RequestLogEntry {
+	at: number;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	status: number;
+	/** Which credential kind authenticated the call; tokens themselves are never logged. */
+	auth: 'Zoho-oauthtoken' | 'Bearer' | 'none';
+}
+
+export interface Delivery {
+	at: number;
+	channelId: string;
+	url: string;
+	payload: JsonObject;
+	status: number | null;
+	error?: string;
+}
+
+export type FaultKind = 500 | 429 | 'timeout';
+
+export interface Fault {
+	method?: string;
+	pathPrefix: string;
+	remaining: number;
+	kind: FaultKind;
+	holdMs: number;
+}
+
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: JsonObject,
+	) {
+		super(String(body.message ?? body.code));
+	}
+}
+
+export function errorEntry(code: string, message: string, details: JsonObject = {}): JsonObject {
+	return { code, details, message, status: 'error' };
+}
