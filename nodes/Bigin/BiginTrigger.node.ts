@@ -1,0 +1,79 @@
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { triggerProperties } from './trigger/description';
+import * as lifecycle from './trigger/lifecycle';
+import { addRecords } from './trigger/recordFetch';
+import { renewIfDue } from './trigger/renewal';
+import { RENEWAL_CHECK_CRON } from './trigger/renewalSchedule';
+import { receiveNotification } from './trigger/webhook';
+
+/**
+ * Webhook half: the channel's lifecycle and each notification. Trigger half: a renewal cron, since
+ * Bigin channels die within a day and n8n never re-runs webhook methods on its own. The execute()
+ * step makes test events show their real payload (n8n would otherwise re-run trigger() for them).
+ */
+export class BiginTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bigin Trigger',
+		name: 'biginTrigger',
+		icon: { light: 'file:bigin.svg', dark: 'file:bigin.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description: 'Starts the workflow when contacts, companies, pipeline records and more change in Zoho Bigin',
+		defaults: { name: 'Bigin Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'biginOAuth2Api', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await lifecycle.checkExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await lifecycle.create.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await lifecycle.delete.call(this);
+			},
+		},
+	};
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		if (this.getMode() !== 'manual') {
+			this.helpers.registerCron({ expression: RENEWAL_CHECK_CRON }, () => void renewIfDue(this));
+		}
+		return {};
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveNotification.call(this);
+	}
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await addRecords.call(this);
+	}
+}

@@ -1,0 +1,36 @@
+import type { ITriggerFunctions } from 'n8n-workflow';
+
+import { renew } from './channel';
+import { readChannelState } from './channelState';
+import { isRenewalDue, retryDelayMs } from './renewalSchedule';
+
+/**
+ * One renewal check. It reads the static data at call time, because activation may write it after
+ * the trigger has started, and it never throws: n8n's cron does not catch, and a failure must only
+ * schedule the next attempt.
+ */
+export async function renewIfDue(context: ITriggerFunctions, now = Date.now()): Promise<void> {
+	const state = readChannelState(context.getWorkflowStaticData('node'));
+	if (!state || !isRenewalDue(state, now)) return;
+	try {
+		const renewed = await renew(context, state);
+		state.expiresAt = renewed.expiresAt;
+		state.grantedAt = renewed.grantedAt;
+		state.failedRenewals = 0;
+		state.nextAttemptAt = undefined;
+		context.logger.info(`Bigin Trigger: notification channel ${renewed.outcome}`, {
+			channelId: state.channelId,
+			expiresAt: renewed.expiresAt,
+		});
+	} catch (error) {
+		state.failedRenewals = (state.failedRenewals ?? 0) + 1;
+		state.nextAttemptAt = now + retryDelayMs(state.failedRenewals);
+		context.logger.warn('Bigin Trigger: renewing the notification channel failed; will retry', {
+			channelId: state.channelId,
+			attempt: state.failedRenewals,
+			retryAt: new Date(state.nextAttemptAt).toISOString(),
+			expiresAt: state.expiresAt,
+			error: (error as Error).message,
+		});
+	}
+}
