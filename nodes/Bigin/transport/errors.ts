@@ -23,11 +23,17 @@ export class BiginApiError extends NodeApiError {
 	constructor(
 		node: INode,
 		entry: BiginStatusEntry,
-		options: { httpCode?: number; transient?: boolean; message?: string; itemIndex?: number } = {},
+		options: {
+			httpCode?: number;
+			transient?: boolean;
+			message?: string;
+			description?: string;
+			itemIndex?: number;
+		} = {},
 	) {
 		super(node, entry as JsonObject, {
 			message: options.message ?? describeBiginEntry(entry),
-			description: fieldDescription(entry),
+			description: options.description ?? fieldDescription(entry),
 			httpCode: options.httpCode === undefined ? undefined : String(options.httpCode),
 			itemIndex: options.itemIndex,
 		});
@@ -134,8 +140,13 @@ export function toBiginApiError(node: INode, error: unknown): BiginApiError {
 	if (failure.status === undefined) {
 		return new BiginApiError(
 			node,
-			{ code: 'NETWORK_ERROR', message: failure.networkMessage, status: 'error' },
-			{ message: `Could not reach Bigin: ${failure.networkMessage}`, transient: true },
+			{ code: 'NETWORK_ERROR', message: 'no response', status: 'error' },
+			{
+				// n8n rewrites messages that contain a network error code, so the code goes in the description
+				message: 'Could not reach Bigin',
+				description: `Network error: ${failure.networkMessage}`,
+				transient: true,
+			},
 		);
 	}
 	const body = failure.body;

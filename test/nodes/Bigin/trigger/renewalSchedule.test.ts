@@ -1,0 +1,50 @@
+import {
+	RENEWAL_CHECK_CRON,
+	isRenewalDue,
+	renewalDueAt,
+	retryDelayMs,
+} from '../../../../nodes/Bigin/trigger/renewalSchedule';
+
+const HOUR = 3600 * 1000;
+const granted = Date.parse('2026-11-27T10:00:00Z');
+
+describe('Renewal schedule', () => {
+	it('renews a day-long channel two hours before it expires', () => {
+		expect(renewalDueAt(granted + 23 * HOUR, granted)).toBe(granted + 21 * HOUR);
+	});
+
+	it('renews a channel Bigin shortened halfway through its life', () => {
+		expect(renewalDueAt(granted + HOUR, granted)).toBe(granted + HOUR / 2);
+		expect(renewalDueAt(granted + 60_000, granted)).toBe(granted + 30_000);
+	});
+
+	it('is due from the renewal time on, not before', () => {
+		const state = { expiresAt: new Date(granted + 23 * HOUR).toISOString(), grantedAt: granted };
+		expect(isRenewalDue(state, granted + 20 * HOUR)).toBe(false);
+		expect(isRenewalDue(state, granted + 21 * HOUR)).toBe(true);
+		expect(isRenewalDue(state, granted + 25 * HOUR)).toBe(true);
+	});
+
+	it('waits for the back-off after a failed attempt', () => {
+		const state = { expiresAt: new Date(granted + HOUR).toISOString(), grantedAt: granted, nextAttemptAt: granted + 40 * 60_000 };
+		expect(isRenewalDue(state, granted + 35 * 60_000)).toBe(false);
+		expect(isRenewalDue(state, granted + 40 * 60_000)).toBe(true);
+	});
+
+	it('treats an unreadable expiry as due', () => {
+		expect(isRenewalDue({ expiresAt: 'soon', grantedAt: granted }, granted)).toBe(true);
+	});
+
+	it('backs off exponentially up to five minutes', () => {
+		expect([1, 2, 3, 4, 5, 6, 10].map(retryDelayMs)).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+	});
+
+	it('checks every ten seconds, which costs no API calls until a renewal is due', () => {
+		expect(RENEWAL_CHECK_CRON).toBe('*/10 * * * * *');
+	});
+
+	it('spends at most two renewal calls a day on a day-long channel', () => {
+		const renewalsPerDay = (24 * HOUR) / (renewalDueAt(granted + 23 * HOUR, granted) - granted);
+		expect(renewalsPerDay).toBeLessThanOrEqual(2);
+	});
+});
