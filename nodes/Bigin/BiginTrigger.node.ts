@@ -64,7 +64,7 @@ export class BiginTrigger implements INodeType {
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		if (this.getMode() !== 'manual') {
-			this.helpers.registerCron({ expression: RENEWAL_CHECK_CRON }, () => void renewIfDue(this));
+			this.helpers.registerCron({ expression: RENEWAL_CHECK_CRON }, async () => await renewIfDue(this));
 		}
 		return {};
 	}

@@ -4,14 +4,20 @@ import { renew } from './channel';
 import { readChannelState } from './channelState';
 import { isRenewalDue, retryDelayMs } from './renewalSchedule';
 
+/** Channels with a renewal under way: a slow Bigin must not get a second one from the next tick. */
+const renewing = new WeakSet<object>();
+
 /**
  * One renewal check. It reads the static data at call time, because activation may write it after
  * the trigger has started, and it never throws: n8n's cron does not catch, and a failure must only
  * schedule the next attempt.
  */
-export async function renewIfDue(context: ITriggerFunctions, now = Date.now()): Promise<void> {
-	const state = readChannelState(context.getWorkflowStaticData('node'));
-	if (!state || !isRenewalDue(state, now)) return;
+export async function renewIfDue(context: ITriggerFunctions): Promise<void> {
+	const now = Date.now();
+	const staticData = context.getWorkflowStaticData('node');
+	const state = readChannelState(staticData);
+	if (!state || renewing.has(staticData) || !isRenewalDue(state, now)) return;
+	renewing.add(staticData);
 	try {
 		const renewed = await renew(context, state);
 		state.expiresAt = renewed.expiresAt;
@@ -32,5 +38,7 @@ export async function renewIfDue(context: ITriggerFunctions, now = Date.now()): 
 			expiresAt: state.expiresAt,
 			error: (error as Error).message,
 		});
+	} finally {
+		renewing.delete(staticData);
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../../bigin-simulator';
 import { startSimulator } from '../../bigin-simulator';
@@ -264,7 +264,7 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 		const { description } = node;
 		expect(description).toMatchObject({ name: 'bigin', usableAsTool: true, subtitle: expect.stringContaining('operation') });
 		const operations = description.properties.find((property) => property.name === 'operation');
-		expect((operations?.options as IDataObject[]).map((option) => option.value)).toEqual(['disable', 'disableEvents', 'enable', 'getAll', 'renew', 'update']);
-		expect((operations?.options as IDataObject[]).every((option) => typeof option.action === 'string' && typeof option.description === 'string')).toBe(true);
+		expect((operations?.options as INodePropertyOptions[]).map((option) => option.value)).toEqual(['disable', 'disableEvents', 'enable', 'getAll', 'renew', 'update']);
+		expect((operations?.options as INodePropertyOptions[]).every((option) => typeof option.action === 'string' && typeof option.description === 'string')).toBe(true);
 	});
 });
