@@ -4,7 +4,7 @@ const project = (displayName, roots, extra = {}) => ({
 	roots,
 	testMatch: ['**/*.test.ts'],
 	testEnvironment: 'node',
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
 	...extra,
 });
 
@@ -12,7 +12,7 @@ module.exports = {
 	projects: [
 		project('nodes', ['<rootDir>/test/credentials', '<rootDir>/test/nodes']),
 		project('simulator', ['<rootDir>/test/bigin-simulator']),
-		project('e2e', ['<rootDir>/test/e2e']),
+		project('e2e', ['<rootDir>/test/e2e'], { globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts' }),
 	],
 	reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };

@@ -1,0 +1,128 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { startSimulator } from '../test/bigin-simulator';
+import { installCommunityPackage, packPackage } from './lib/communityPackage';
+import { N8nInstance, OWNER } from './lib/n8nInstance';
+import { CACHE, n8nVersion, progress } from './lib/paths';
+import { provisionN8n } from './lib/provision';
+
+/**
+ * `npm run dev`: the package, packed and installed like a community package, in a local n8n on
+ * http://localhost:5678, wired to the Bigin simulator with a demo workflow. `--real-bigin` (or
+ * BIGIN_DEV_REAL=1) leaves the simulator out so that a real Bigin account can be connected.
+ */
+const DEMO_WORKFLOW = 'biginDemoWorkflow';
+const DEMO_CREDENTIAL = { id: 'biginDevSimulator', name: 'Bigin (local simulator)' };
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const SIMULATOR_PORT = Number(process.env.BIGIN_SIMULATOR_PORT ?? 5679);
+const useSimulator = !process.argv.includes('--real-bigin') && process.env.BIGIN_DEV_REAL !== '1';
+
+function demoWorkflow() {
+	return {
+		id: DEMO_WORKFLOW,
+		name: 'Bigin demo: new and changed records',
+		active: false,
+		nodes: [
+			{
+				id: 'demo-trigger',
+				name: 'Bigin Trigger',
+				type: 'n8n-nodes-bigin.biginTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a',
+				parameters: { events: ['Contacts.all', 'Accounts.all', 'Pipelines.all'], options: {} },
+				credentials: { biginOAuth2Api: DEMO_CREDENTIAL },
+			},
+			{
+				id: 'demo-summary',
+				name: 'What Happened',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [260, 0],
+				parameters: {
+					assignments: {
+						assignments: [
+							{ id: 'a1', name: 'summary', type: 'string', value: '={{ $json.event }} on record {{ $json.recordId }}' },
+						],
+					},
+					includeOtherFields: true,
+					options: {},
+				},
+			},
+		],
+		connections: { 'Bigin Trigger': { main: [[{ node: 'What Happened', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+async function main(): Promise<void> {
+	const runtime = await provisionN8n(n8nVersion());
+	const userFolder = join(CACHE, 'dev');
+	await mkdir(userFolder, { recursive: true });
+	progress('Installing the package into the local n8n, as Community Nodes would');
+	await installCommunityPackage(userFolder, await packPackage());
+
+	const n8n = new N8nInstance({ runtime, userFolder, port: N8N_PORT, webhookUrl: process.env.WEBHOOK_URL });
+	const simulator = useSimulator ? await startSimulator({ port: SIMULATOR_PORT }) : undefined;
+	if (simulator) {
+		progress(`Bigin simulator listening on ${simulator.url}`);
+		const token = (await (await fetch(`${simulator.url}/_sim/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as Record<string, string>;
+		progress('Importing the "Bigin (local simulator)" credential and the demo workflow');
+		await n8n.importCredentials([
+			{
+				...DEMO_CREDENTIAL,
+				type: 'biginOAuth2Api',
+				data: {
+					dataCenter: 'custom',
+					customAccountsServer: simulator.url,
+					clientId: token.client_id,
+					clientSecret: token.client_secret,
+					scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
+					oauthTokenData: { access_token: token.access_token, refresh_token: token.refresh_token, api_domain: token.api_domain, token_type: 'Bearer', expires_in: Number(token.expires_in) },
+				},
+			},
+		]);
+		await n8n.importWorkflow(demoWorkflow());
+		await n8n.publish(DEMO_WORKFLOW);
+	}
+
+	progress(`Starting n8n ${runtime.n8nVersion} on ${n8n.url}`);
+	await n8n.start();
+	await n8n.login();
+
+	const lines = [
+		'',
+		`  n8n editor        http://localhost:${N8N_PORT}   (sign in as ${OWNER.email} / ${OWNER.password})`,
+	];
+	if (simulator) {
+		lines.push(
+			`  demo workflow     http://localhost:${N8N_PORT}/workflow/${DEMO_WORKFLOW}   (published: its Bigin channel is live)`,
+			`  Bigin simulator   ${simulator.url}/   <- click "Create Contact" here, then open the workflow's Executions tab`,
+		);
+	} else {
+		lines.push(
+			'  No simulator: add a "Bigin OAuth2 API" credential for your real Bigin account in the editor.',
+			'  Bigin must reach n8n: start with WEBHOOK_URL=https://<your public tunnel>/ npm run dev -- --real-bigin',
+		);
+	}
+	lines.push('', '  Ctrl-C stops everything.', '');
+	process.stdout.write(`${lines.join('\n')}\n`);
+
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		progress('Stopping n8n and the simulator');
+		await n8n.stop();
+		await simulator?.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	process.exit(1);
+});

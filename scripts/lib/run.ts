@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+
+export interface RunOptions {
+	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+	/** Keep the output unless the command fails (then it is shown). */
+	quiet?: boolean;
+}
+
+/** Runs a command to completion; rejects with its output when it fails. */
+export async function run(command: string, args: string[], options: RunOptions = {}): Promise<string> {
+	return await new Promise((resolvePromise, reject) => {
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			if (!options.quiet) process.stdout.write(chunk);
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			if (!options.quiet) process.stderr.write(chunk);
+		});
+		child.once('error', reject);
+		child.once('exit', (code) => {
+			if (code === 0) resolvePromise(output);
+			else reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`));
+		});
+	});
+}
