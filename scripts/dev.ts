@@ -15,7 +15,7 @@ import { provisionN8n } from './lib/provision';
 const DEMO_WORKFLOW = 'biginDemoWorkflow';
 const DEMO_CREDENTIAL = { id: 'biginDevSimulator', name: 'Bigin (local simulator)' };
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-const SIMULATOR_PORT = Number(process.env.BIGIN_SIMULATOR_PORT ?? 5679);
+const SIMULATOR_PORT = Number(process.env.BIGIN_SIMULATOR_PORT ?? 5690);
 const useSimulator = !process.argv.includes('--real-bigin') && process.env.BIGIN_DEV_REAL !== '1';
 
 function demoWorkflow() {

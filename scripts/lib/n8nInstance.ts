@@ -96,8 +96,10 @@ export class N8nInstance {
 
 	async start(extraEnv: Record<string, string> = {}): Promise<void> {
 		await mkdir(this.options.userFolder, { recursive: true });
+		// The task broker defaults to port 5679 in every n8n; a free one lets several instances run side by side.
+		const brokerPort = String(await freePort());
 		const child = spawn(this.options.runtime.node, [this.options.runtime.n8nBin, 'start'], {
-			env: this.env(extraEnv),
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...extraEnv }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.child = child;

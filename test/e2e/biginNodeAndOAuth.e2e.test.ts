@@ -75,8 +75,16 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 	});
 	afterAll(async () => await env?.stop());
 
+	/** Calls a Webhook-node workflow once it is registered: activation finishes after n8n reports ready. */
+	async function callWebhook(path: string): Promise<Response> {
+		return await eventually(async () => {
+			const response = await fetch(`${env.n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			return response.status === 404 ? undefined : response;
+		}, 30_000, `the webhook ${path} to be registered`);
+	}
+
 	it('8. the Bigin node, run in a workflow, enables, lists, renews and disables a channel', async () => {
-		const response = await fetch(`${env.n8n.url}/webhook/bigin-actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const response = await callWebhook('bigin-actions');
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual([
 			{ channel_id: '424242', disabled: true, modules: ['Contacts', 'Pipelines'], code: 'SUCCESS', message: 'Channel disabled' },
@@ -143,7 +151,7 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 			settings: { executionOrder: 'v1' },
 		});
 		expect((await env.n8n.api('POST', `/workflows/${OAUTH_WORKFLOW}/activate`)).status).toBe(200);
-		const call = async () => await fetch(`${env.n8n.url}/webhook/bigin-oauth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const call = async () => await callWebhook('bigin-oauth');
 
 		await sim.request('DELETE', '/_sim/requests');
 		expect((await call()).status).toBe(200);
