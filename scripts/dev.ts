@@ -6,6 +6,7 @@ import { installCommunityPackage, packPackage } from './lib/communityPackage';
 import { N8nInstance, OWNER } from './lib/n8nInstance';
 import { CACHE, n8nVersion, progress } from './lib/paths';
 import { provisionN8n } from './lib/provision';
+import { simulatorCredential } from './lib/simulatorCredential';
 
 /**
  * `npm run dev`: the package, packed and installed like a community package, in a local n8n on
@@ -67,22 +68,8 @@ async function main(): Promise<void> {
 	const simulator = useSimulator ? await startSimulator({ port: SIMULATOR_PORT }) : undefined;
 	if (simulator) {
 		progress(`Bigin simulator listening on ${simulator.url}`);
-		const token = (await (await fetch(`${simulator.url}/_sim/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as Record<string, string>;
 		progress('Importing the "Bigin (local simulator)" credential and the demo workflow');
-		await n8n.importCredentials([
-			{
-				...DEMO_CREDENTIAL,
-				type: 'biginOAuth2Api',
-				data: {
-					dataCenter: 'custom',
-					customAccountsServer: simulator.url,
-					clientId: token.client_id,
-					clientSecret: token.client_secret,
-					scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
-					oauthTokenData: { access_token: token.access_token, refresh_token: token.refresh_token, api_domain: token.api_domain, token_type: 'Bearer', expires_in: Number(token.expires_in) },
-				},
-			},
-		]);
+		await n8n.importCredentials([await simulatorCredential(simulator.url, DEMO_CREDENTIAL)]);
 		await n8n.importWorkflow(demoWorkflow());
 		await n8n.publish(DEMO_WORKFLOW);
 	}

@@ -80,3 +80,21 @@ describe('Bigin simulator: records API', () => {
 		expect(response.body.code).toBe('LIMIT_EXCEEDED');
 	});
 });
+
+describe('Bigin simulator: slow record reads', () => {
+	it('delays record reads by a configured time, for benchmarks', async () => {
+		const sim = await startSimulator({ config: { recordReadDelayMs: 150 } });
+		try {
+			const client = simClient(sim);
+			const token = await client.token();
+			const started = Date.now();
+			expect((await client.request('GET', '/bigin/v2/Contacts/1', { token })).status).toBe(204);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+			const watchStarted = Date.now();
+			await client.request('GET', '/bigin/v2/actions/watch', { token });
+			expect(Date.now() - watchStarted).toBeLessThan(140);
+		} finally {
+			await sim.stop();
+		}
+	});
+});

@@ -56,6 +56,9 @@ export class SimulatorServer {
 				entry.auth = caller.scheme;
 				const raw = await readBody(request);
 				const routed = this.handleApi(request, method, apiMatch[1], query, raw, caller);
+				if (method === 'GET' && this.state.config.recordReadDelayMs > 0 && !apiMatch[1].startsWith('actions/')) {
+					await new Promise((resolve) => setTimeout(resolve, this.state.config.recordReadDelayMs));
+				}
 				return this.finish(response, routed);
 			}
 			throw new ApiError(404, errorEntry('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one', {}));

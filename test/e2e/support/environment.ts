@@ -7,6 +7,7 @@ import { installCommunityPackage } from '../../../scripts/lib/communityPackage';
 import { N8nInstance, freePort } from '../../../scripts/lib/n8nInstance';
 import { CACHE, n8nVersion } from '../../../scripts/lib/paths';
 import { provisionN8n } from '../../../scripts/lib/provision';
+import { simulatorCredential } from '../../../scripts/lib/simulatorCredential';
 
 export const CREDENTIAL = { id: 'biginSimCredential1', name: 'Bigin (local simulator)' };
 
@@ -29,27 +30,7 @@ export async function startEnvironment(name: string): Promise<E2eEnvironment> {
 
 	const sim = await startSimulator();
 	const n8n = new N8nInstance({ runtime, userFolder, port: await freePort() });
-	const token = (await (await fetch(`${sim.url}/_sim/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as Record<string, string>;
-	await n8n.importCredentials([
-		{
-			...CREDENTIAL,
-			type: 'biginOAuth2Api',
-			data: {
-				dataCenter: 'custom',
-				customAccountsServer: sim.url,
-				clientId: token.client_id,
-				clientSecret: token.client_secret,
-				scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
-				oauthTokenData: {
-					access_token: token.access_token,
-					refresh_token: token.refresh_token,
-					api_domain: token.api_domain,
-					token_type: 'Bearer',
-					expires_in: Number(token.expires_in),
-				},
-			},
-		},
-	]);
+	await n8n.importCredentials([await simulatorCredential(sim.url, CREDENTIAL)]);
 	return {
 		sim,
 		n8n,

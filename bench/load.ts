@@ -1,0 +1,35 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+	requestsPerSecond: number;
+	p50: number;
+	p99: number;
+	statuses: Record<string, number>;
+	requests: number;
+}
+
+/** A bounded load from this process to one URL on loopback: fixed connections, fixed duration. */
+export async function load(url: string, body: string, options: { seconds: number; connections: number; contentType?: string }): Promise<LoadResult> {
+	const result = await autocannon({
+		url,
+		method: 'POST',
+		body,
+		headers: { 'content-type': options.contentType ?? 'application/json' },
+		connections: options.connections,
+		duration: options.seconds,
+		timeout: 10,
+	});
+	const statuses: Record<string, number> = {};
+	for (const [code, count] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (count as { count: number }).count;
+	return {
+		requestsPerSecond: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		statuses,
+		requests: result.requests.total,
+	};
+}
+
+export function best(results: LoadResult[]): LoadResult {
+	return results.reduce((top, result) => (result.requestsPerSecond > top.requestsPerSecond ? result : top));
+}

@@ -1,0 +1,142 @@
+import type { E2eEnvironment } from '../test/e2e/support/environment';
+import { eventually, executionsOf, startEnvironment, triggerWorkflow } from '../test/e2e/support/environment';
+import { simClient } from '../test/support/simClient';
+import type { LoadResult } from './load';
+import { best, load } from './load';
+import type { Section } from './report';
+
+const BIGIN_WORKFLOW = 'benchBiginTrigger';
+const BIGIN_WEBHOOK = '3b4c5d6e-7f80-4192-a3b4-c5d6e7f80912';
+const FETCH_WORKFLOW = 'benchBiginFetching';
+const FETCH_WEBHOOK = '4c5d6e7f-8091-42a3-b4c5-d6e7f8091a2b';
+const WEBHOOK_WORKFLOW = 'benchN8nWebhook';
+const ROUNDS = 2;
+const SECONDS = 8;
+const CONNECTIONS = 8;
+const READ_DELAY_MS = 50;
+const FETCH_CONCURRENCY = 5;
+
+function webhookWorkflow() {
+	return {
+		id: WEBHOOK_WORKFLOW,
+		name: 'Bench: n8n Webhook node',
+		active: false,
+		nodes: [
+			{
+				id: 'bench-webhook',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: '5d6e7f80-9102-43b4-c5d6-e7f8091a2b3c',
+				parameters: { httpMethod: 'POST', path: 'bench-webhook', responseMode: 'onReceived', options: {} },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const rps = (value: number) => `${value.toFixed(0)} req/s`;
+
+async function newestExecutionId(env: E2eEnvironment, workflowId: string): Promise<string | undefined> {
+	return (await executionsOf(env.n8n, workflowId))[0]?.id;
+}
+
+/** Figures 1–3, measured in one real n8n: accepted and forged notifications, and record fetching. */
+export async function n8nBench(): Promise<Section[]> {
+	const env = await startEnvironment('bench');
+	const sim = simClient(env.sim);
+	try {
+		await env.n8n.importWorkflow(triggerWorkflow(BIGIN_WORKFLOW, BIGIN_WEBHOOK, ['Contacts.create'], { fetchRecords: false }));
+		await env.n8n.importWorkflow(triggerWorkflow(FETCH_WORKFLOW, FETCH_WEBHOOK, ['Contacts.edit']));
+		await env.n8n.importWorkflow(webhookWorkflow());
+		for (const id of [BIGIN_WORKFLOW, FETCH_WORKFLOW, WEBHOOK_WORKFLOW]) await env.n8n.publish(id);
+		await env.n8n.start({ EXECUTIONS_DATA_PRUNE: 'false' });
+
+		const biginUrl = `${env.n8n.url}/webhook/${BIGIN_WEBHOOK}/webhook`;
+		const channels = await eventually(async () => {
+			const list = (await sim.control('GET', 'channels')).channels as Array<{ channel_id: string; token: string; notify_url: string }>;
+			return list.length === 2 ? list : undefined;
+		}, 60_000, 'both channels');
+		const channel = channels.find((entry) => entry.notify_url === biginUrl);
+		if (!channel) throw new Error('no channel for the benchmark trigger');
+		const webhookUrl = `${env.n8n.url}/webhook/bench-webhook`;
+		await eventually(async () => (await fetch(webhookUrl, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status === 200, 30_000, 'the Webhook node');
+
+		const notification = JSON.stringify({ server_time: Date.now(), query_params: {}, module: 'Contacts', resource_uri: `${env.sim.url}/bigin/v2/Contacts`, ids: ['6756839000000575001'], affected_fields: [], operation: 'insert', channel_id: channel.channel_id, token: channel.token });
+		const forged = JSON.stringify({ ...JSON.parse(notification), token: 'forged-token' });
+		const options = { seconds: SECONDS, connections: CONNECTIONS };
+
+		process.stdout.write(`Load: ${ROUNDS} rounds × ${SECONDS} s × ${CONNECTIONS} connections per target, alternating, after a warm-up\n`);
+		await load(biginUrl, notification, { ...options, seconds: 2 });
+		await load(webhookUrl, notification, { ...options, seconds: 2 });
+		const bigin: LoadResult[] = [];
+		const webhook: LoadResult[] = [];
+		for (let round = 0; round < ROUNDS; round++) {
+			bigin.push(await load(biginUrl, notification, options));
+			webhook.push(await load(webhookUrl, notification, options));
+		}
+		const newestBefore = await newestExecutionId(env, BIGIN_WORKFLOW);
+		const forgedResults: LoadResult[] = [];
+		for (let round = 0; round < ROUNDS; round++) forgedResults.push(await load(biginUrl, forged, options));
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		const newestAfter = await newestExecutionId(env, BIGIN_WORKFLOW);
+
+		const b = best(bigin);
+		const w = best(webhook);
+		const f = best(forgedResults);
+		const throughputRatio = b.requestsPerSecond / w.requestsPerSecond;
+		const p99Ratio = b.p99 / Math.max(w.p99, 1);
+		const throughput: Section = {
+			title: '1. Webhook throughput and latency',
+			description: `One n8n ${env.n8n.url.includes('127.0.0.1') ? 'on loopback' : ''}, two published workflows of the same shape: Bigin Trigger (record fetching off) and n8n's own Webhook node (respond immediately). Each got the same valid Bigin notification from autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s; the best round of each is reported. Every accepted request starts and stores an execution.`,
+			figures: [
+				{ name: 'Bigin Trigger', value: `${rps(b.requestsPerSecond)}, p50 ${ms(b.p50)}, p99 ${ms(b.p99)} (statuses ${JSON.stringify(b.statuses)})` },
+				{ name: 'Webhook node', value: `${rps(w.requestsPerSecond)}, p50 ${ms(w.p50)}, p99 ${ms(w.p99)} (statuses ${JSON.stringify(w.statuses)})` },
+				{ name: 'Throughput ratio (Bigin / Webhook)', value: throughputRatio.toFixed(3), target: '≥ 0.95', met: throughputRatio >= 0.95 },
+				{ name: 'p99 ratio (Bigin / Webhook)', value: p99Ratio.toFixed(3), target: '≤ 1.1', met: p99Ratio <= 1.1 },
+			],
+		};
+		const forgedSection: Section = {
+			title: '2. Forged-request cost',
+			description: 'The same load against Bigin Trigger with a wrong verification token: each request is answered 401 before any execution starts.',
+			figures: [
+				{ name: 'Forged notifications', value: `${rps(f.requestsPerSecond)}, p50 ${ms(f.p50)}, p99 ${ms(f.p99)} (statuses ${JSON.stringify(f.statuses)})` },
+				{ name: 'Cheaper than accepted ones (throughput forged / accepted)', value: (f.requestsPerSecond / b.requestsPerSecond).toFixed(2), target: '> 1', met: f.requestsPerSecond > b.requestsPerSecond },
+				{ name: 'Executions started by forged requests', value: newestAfter === newestBefore ? '0' : `some (newest execution ${newestBefore} → ${newestAfter})`, target: '0', met: newestAfter === newestBefore },
+			],
+		};
+
+		const fetchingRows: string[][] = [];
+		let fetchingMet = true;
+		await sim.control('POST', 'config', { recordReadDelayMs: READ_DELAY_MS });
+		const fetchChannel = channels.find((entry) => entry.notify_url.includes(FETCH_WEBHOOK));
+		for (const count of [1, 10, 100]) {
+			const ids = Array.from({ length: count }, (_, index) => String(6756839100000000000n + BigInt(index)));
+			await sim.request('DELETE', '/_sim/requests');
+			const before = await newestExecutionId(env, FETCH_WORKFLOW);
+			await sim.control('POST', 'notify', { channel_id: fetchChannel?.channel_id, module: 'Contacts', operation: 'update', ids });
+			const execution = await eventually(async () => {
+				const [newest] = await executionsOf(env.n8n, FETCH_WORKFLOW);
+				return newest && newest.id !== before && newest.status === 'success' ? newest : undefined;
+			}, 60_000, 'the fetching execution');
+			const detail = await env.n8n.api<{ startedAt: string; stoppedAt: string; data: { resultData: { runData: Record<string, Array<{ executionTime: number }>> } } }>('GET', `/executions/${execution.id}?includeData=true`);
+			const nodeTime = detail.body.data.resultData.runData['Bigin Trigger'][0].executionTime;
+			const calls = ((await sim.control('GET', 'requests')).requests as Array<{ method: string; path: string }>).filter((request) => request.method === 'GET' && request.path.startsWith('/bigin/v2/Contacts/')).length;
+			const expected = Math.ceil(count / FETCH_CONCURRENCY) * READ_DELAY_MS;
+			fetchingMet &&= calls === count && nodeTime < expected * 2 + 200;
+			fetchingRows.push([String(count), String(calls), `${nodeTime} ms`, `${expected} ms`]);
+		}
+		const fetching: Section = {
+			title: '3. Record fetching',
+			description: `A Bigin Trigger with record fetching on; the simulator delays every record read by ${READ_DELAY_MS} ms. Notifications carry 1, 10 and 100 ids; "wall time" is the trigger node's execution time in n8n, "ideal" is ids / ${FETCH_CONCURRENCY} (the concurrency) × ${READ_DELAY_MS} ms.`,
+			figures: [{ name: 'One API call per id, wall time near ids / concurrency × delay', value: fetchingMet ? 'yes' : 'no', target: 'calls = ids, wall ≈ ideal', met: fetchingMet }],
+			table: { header: ['ids', 'API calls', 'wall time', 'ideal'], rows: fetchingRows },
+		};
+		return [throughput, forgedSection, fetching];
+	} finally {
+		await env.stop();
+	}
+}

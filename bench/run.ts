@@ -1,0 +1,41 @@
+import { writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { n8nVersion, progress, ROOT } from '../scripts/lib/paths';
+import { credits } from './credits';
+import { n8nBench } from './n8nBench';
+import { packageWeight } from './packageWeight';
+import type { Section } from './report';
+import { markdown, printSection } from './report';
+import { packPackage } from '../scripts/lib/communityPackage';
+import { provisionN8n } from '../scripts/lib/provision';
+
+/** `npm run bench`: every figure with its target, printed and written to bench/RESULTS.md. */
+async function main(): Promise<void> {
+	await provisionN8n(n8nVersion());
+	await packPackage();
+	const sections: Section[] = [];
+	progress('Benchmark 1–3: webhook load and record fetching in a real n8n');
+	sections.push(...(await n8nBench()));
+	progress('Benchmark 4: package weight');
+	sections.push(packageWeight());
+	progress('Benchmark 5: API credits over simulated days');
+	sections.push(await credits());
+
+	const machine = [
+		`CPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+		`Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+		`Node.js (bench): ${process.version}; n8n ${n8nVersion()}`,
+		`Date: ${new Date().toISOString()}`,
+	];
+	for (const section of sections) printSection(section);
+	await writeFile(join(ROOT, 'bench', 'RESULTS.md'), markdown(sections, machine));
+	const missed = sections.flatMap((section) => section.figures).filter((figure) => figure.met === false);
+	process.stdout.write(`\n${missed.length === 0 ? 'All targets met.' : `${missed.length} target(s) not met: ${missed.map((figure) => figure.name).join('; ')}`}\nWritten to bench/RESULTS.md\n`);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	process.exit(1);
+});

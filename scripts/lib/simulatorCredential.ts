@@ -1,0 +1,23 @@
+/** The import record of a Bigin credential already connected to a running simulator (fresh tokens). */
+export async function simulatorCredential(simulatorUrl: string, identity: { id: string; name: string }): Promise<object> {
+	const response = await fetch(`${simulatorUrl}/_sim/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const token = (await response.json()) as Record<string, string>;
+	return {
+		...identity,
+		type: 'biginOAuth2Api',
+		data: {
+			dataCenter: 'custom',
+			customAccountsServer: simulatorUrl,
+			clientId: token.client_id,
+			clientSecret: token.client_secret,
+			scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
+			oauthTokenData: {
+				access_token: token.access_token,
+				refresh_token: token.refresh_token,
+				api_domain: token.api_domain,
+				token_type: 'Bearer',
+				expires_in: Number(token.expires_in),
+			},
+		},
+	};
+}
