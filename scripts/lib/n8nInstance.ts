@@ -47,6 +47,7 @@ export class N8nInstance {
 	}
 
 	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+		// Only what n8n needs: inherited settings (NODE_ENV=test under jest, the user's N8N_*) would change its behaviour.
 		return {
 			PATH: process.env.PATH,
 			HOME: process.env.HOME,
@@ -90,8 +91,10 @@ export class N8nInstance {
 		await this.cli(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Marks a workflow active for the next start: `publish:workflow` on n8n 2.x, `update:workflow` on 1.x. */
 	async publish(workflowId: string): Promise<void> {
-		await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		const major = Number(this.options.runtime.n8nVersion.split('.')[0]);
+		await this.cli(major >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true']);
 	}
 
 	async start(extraEnv: Record<string, string> = {}): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { CACHE, progress } from './paths';
-import { run } from './run';
+import { cleanEnv, run } from './run';
 
 export interface Runtime {
 	/** A Node.js binary new enough for this n8n. */
@@ -57,9 +57,10 @@ export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 	// Install scripts would try to download prebuilt binaries, which this network cannot reach.
 	await run('npm', ['install', `n8n@${n8nVersion}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, quiet: true });
 	progress('Building sqlite3 for n8n from its bundled source');
-	const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(node, '..')}:${process.env.PATH ?? ''}` };
+	const env = cleanEnv({ PATH: `${join(node, '..')}:${process.env.PATH ?? ''}` });
 	if (nodeDir) env.npm_config_nodedir = nodeDir;
-	await run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: folder, env, quiet: true });
+	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: folder, env, quiet: true });
+	await run(node, ['-e', `require(${JSON.stringify(join(folder, 'node_modules', 'sqlite3'))})`], { quiet: true });
 	await writeFile(ready, `${new Date().toISOString()}\n`);
 	progress(`n8n ${n8nVersion} is ready`);
 	return { node, nodeDir, n8nBin, n8nVersion };

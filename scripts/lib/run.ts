@@ -7,12 +7,21 @@ export interface RunOptions {
 	quiet?: boolean;
 }
 
+/**
+ * The environment without the npm_* settings an enclosing `npm test` or `npm run` exports: they
+ * would leak the project's .npmrc (ignore-scripts=true) into npm commands run elsewhere.
+ */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
+	return { ...env, ...extra };
+}
+
 /** Runs a command to completion; rejects with its output when it fails. */
 export async function run(command: string, args: string[], options: RunOptions = {}): Promise<string> {
 	return await new Promise((resolvePromise, reject) => {
 		const child = spawn(command, args, {
 			cwd: options.cwd,
-			env: options.env ?? process.env,
+			env: options.env ?? cleanEnv(),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';

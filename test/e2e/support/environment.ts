@@ -30,7 +30,12 @@ export async function startEnvironment(name: string): Promise<E2eEnvironment> {
 
 	const sim = await startSimulator();
 	const n8n = new N8nInstance({ runtime, userFolder, port: await freePort() });
-	await n8n.importCredentials([await simulatorCredential(sim.url, CREDENTIAL)]);
+	try {
+		await n8n.importCredentials([await simulatorCredential(sim.url, CREDENTIAL)]);
+	} catch (error) {
+		await sim.stop();
+		throw error;
+	}
 	return {
 		sim,
 		n8n,
