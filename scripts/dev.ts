@@ -29,7 +29,7 @@ function demoWorkflow() {
 				id: 'demo-trigger',
 				name: 'Bigin Trigger',
 				type: 'n8n-nodes-bigin.biginTrigger',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId: '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a',
 				parameters: { events: ['Contacts.all', 'Accounts.all', 'Pipelines.all'], options: {} },

@@ -29,7 +29,9 @@ export class BiginTrigger implements INodeType {
 		name: 'biginTrigger',
 		icon: { light: 'file:bigin.svg', dark: 'file:bigin.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Not 1: for a webhook start node of typeVersion 1, n8n evaluates the legacy Webhook v1
+		// "binaryData" option as an expression on every call, which costs an isolate per request.
+		version: 1.1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
 		description: 'Starts the workflow when contacts, companies, pipeline records and more change in Zoho Bigin',
 		defaults: { name: 'Bigin Trigger' },
