@@ -42,6 +42,14 @@ async function ensureNode(major: number): Promise<{ node: string; nodeDir?: stri
 	return { node, nodeDir: packageDir };
 }
 
+/**
+ * n8n 1.x depends on xlsx as a tarball from SheetJS's own server, which this network cannot reach;
+ * the registry's last xlsx stands in for it (n8n only uses it in the spreadsheet nodes).
+ */
+function n8nInstallManifest(n8nVersion: string): object {
+	return Number(n8nVersion.split('.')[0]) < 2 ? { private: true, overrides: { xlsx: '0.18.5' } } : { private: true };
+}
+
 /** n8n itself, installed once per version into .cache/n8n-<version>. */
 export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 	const { node, nodeDir } = await ensureNode(requiredNodeMajor(n8nVersion));
@@ -53,7 +61,7 @@ export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 	progress(`Installing n8n ${n8nVersion} into .cache/n8n-${n8nVersion} (first run only; a few minutes)`);
 	await rm(folder, { recursive: true, force: true });
 	await mkdir(folder, { recursive: true });
-	await writeFile(join(folder, 'package.json'), '{"private":true}\n');
+	await writeFile(join(folder, 'package.json'), `${JSON.stringify(n8nInstallManifest(n8nVersion))}\n`);
 	// Install scripts would try to download prebuilt binaries, which this network cannot reach.
 	await run('npm', ['install', `n8n@${n8nVersion}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, quiet: true });
 	progress('Building sqlite3 for n8n from its bundled source');

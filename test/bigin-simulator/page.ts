@@ -18,6 +18,9 @@ button{margin:0 .2rem;cursor:pointer}.muted{color:#6b7d72}section{margin-bottom:
 <div id="modules"></div>
 <script>
 const MODULES = ${modules};
+const LABELS = { Accounts: ['Companies (Accounts)', 'Company'], Pipelines: ['Pipelines', 'Pipeline Record'] };
+const title = (module) => (LABELS[module] ?? [module])[0];
+const singular = (module) => (LABELS[module] ?? [])[1] ?? module.replace(/s$/, '');
 async function call(method, path, body) {
   const response = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
   return response.json();
@@ -36,9 +39,9 @@ async function refresh() {
   for (const [module, mandatory] of Object.entries(MODULES)) {
     const { data } = await call('GET', '/_sim/records/' + module);
     const section = document.createElement('section');
-    const title = document.createElement('h2'); title.textContent = module;
-    const add = document.createElement('button'); add.textContent = 'Create ' + module.replace(/s$/, '');
-    add.onclick = async () => { await call('POST', '/_sim/records/' + module, { [mandatory]: module.replace(/s$/, '') + ' ' + new Date().toLocaleTimeString() }); refresh(); };
+    const heading = document.createElement('h2'); heading.textContent = title(module);
+    const add = document.createElement('button'); add.textContent = 'Create ' + singular(module);
+    add.onclick = async () => { await call('POST', '/_sim/records/' + module, { [mandatory]: singular(module) + ' ' + new Date().toLocaleTimeString() }); refresh(); };
     const table = document.createElement('table');
     for (const record of data) {
       const tr = document.createElement('tr');
@@ -51,7 +54,7 @@ async function refresh() {
       tr.append(cell(record.id), cell(String(record[mandatory])), cell(String(record.Modified_Time)), actions);
       table.append(tr);
     }
-    section.append(title, add, table);
+    section.append(heading, add, table);
     sections.push(section);
   }
   container.replaceChildren(...sections);
