@@ -36,10 +36,6 @@ export function isWatchableModule(name: string): name is WatchableModule {
 	return WATCHABLE_MODULES.some((module) => module.apiName === name);
 }
 
-export function moduleLabel(apiName: string): string {
-	return WATCHABLE_MODULES.find((module) => module.apiName === apiName)?.label ?? apiName;
-}
-
 /** Every module × operation as a multi-select option, e.g. "Company Updated" → `Accounts.edit`. */
 export function eventOptions(): INodePropertyOptions[] {
 	return WATCHABLE_MODULES.flatMap((module) =>
@@ -85,13 +81,4 @@ export function sameEvents(a: string[], b: string[]): boolean {
 	const left = new Set(a);
 	const right = new Set(b);
 	return left.size === right.size && [...left].every((event) => right.has(event));
-}
-
-/** Whether a channel subscribed to `events` asked for this module's callback operation. */
-export function subscribedEventFor(
-	module: string,
-	callbackOperation: string,
-): string | undefined {
-	const operation = CALLBACK_TO_SUBSCRIPTION[callbackOperation];
-	return operation ? `${module}.${operation}` : undefined;
 }

@@ -31,10 +31,6 @@ export function hoursProblem(hours: number): string | undefined {
 	return undefined;
 }
 
-export function parseBiginDate(value: string): DateTime {
-	return DateTime.fromISO(value, { setZone: true });
-}
-
 /** Bigin measures the one-day limit on its own clock; a minute's margin keeps "24 hours" inside it. */
 const ONE_DAY_SAFETY_MARGIN = { minutes: 1 };
 

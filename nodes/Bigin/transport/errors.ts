@@ -100,8 +100,13 @@ export function itemErrorsOf(body: unknown, key: 'watch' | 'data'): BiginItemErr
 export interface HttpFailure {
 	status?: number;
 	body?: unknown;
+	/** Set when no answer came back at all: refused, reset, timed out, unresolvable. */
 	networkMessage?: string;
+	/** Set for anything else, e.g. a token refresh Zoho refused. */
+	otherMessage?: string;
 }
+
+const NETWORK_FAILURE = /^E[A-Z_]+$|socket hang up|timeout|timed out|network/i;
 
 interface ErrorLike {
 	message?: string;
@@ -130,13 +135,22 @@ export function httpFailureOf(error: unknown): HttpFailure {
 		return { status: Number(withCode.httpCode), body: withCode.context?.data };
 	}
 	const innermost = candidates[candidates.length - 1];
-	return { networkMessage: innermost?.code ?? innermost?.message ?? 'no response' };
+	const network = candidates.map((candidate) => candidate.code ?? candidate.message ?? '').find((text) => NETWORK_FAILURE.test(text));
+	if (network) return { networkMessage: network };
+	return { otherMessage: innermost?.message ?? String(error) };
 }
 
 /** Turns any failed call into a node error that names Bigin's code, message and field. */
 export function toBiginApiError(node: INode, error: unknown): BiginApiError {
 	if (error instanceof BiginApiError) return error;
 	const failure = httpFailureOf(error);
+	if (failure.otherMessage !== undefined) {
+		return new BiginApiError(
+			node,
+			{ code: 'REQUEST_FAILED', message: failure.otherMessage, status: 'error' },
+			{ message: `The request to Bigin failed: ${failure.otherMessage}`, transient: false },
+		);
+	}
 	if (failure.status === undefined) {
 		return new BiginApiError(
 			node,

@@ -1,5 +1,6 @@
 import type { ITriggerFunctions } from 'n8n-workflow';
 
+import { BiginApiError } from '../transport/errors';
 import { renew } from './channel';
 import { readChannelState } from './channelState';
 import { isRenewalDue, retryDelayMs } from './renewalSchedule';
@@ -29,15 +30,21 @@ export async function renewIfDue(context: ITriggerFunctions): Promise<void> {
 			expiresAt: renewed.expiresAt,
 		});
 	} catch (error) {
+		const transient = !(error instanceof BiginApiError) || error.transient;
 		state.failedRenewals = (state.failedRenewals ?? 0) + 1;
-		state.nextAttemptAt = now + retryDelayMs(state.failedRenewals);
-		context.logger.warn('Bigin Trigger: renewing the notification channel failed; will retry', {
+		state.nextAttemptAt = now + retryDelayMs(state.failedRenewals, transient);
+		const details = {
 			channelId: state.channelId,
 			attempt: state.failedRenewals,
 			retryAt: new Date(state.nextAttemptAt).toISOString(),
 			expiresAt: state.expiresAt,
 			error: (error as Error).message,
-		});
+		};
+		if (transient) {
+			context.logger.warn('Bigin Trigger: renewing the notification channel failed; will retry', details);
+		} else {
+			context.logger.error('Bigin Trigger: Bigin refused to renew the notification channel; check the credential, or it lapses at its expiry', details);
+		}
 	} finally {
 		renewing.delete(staticData);
 	}

@@ -31,7 +31,12 @@ export function isRenewalDue(
 	return now >= renewalDueAt(expiresAt, state.grantedAt);
 }
 
-/** Exponential back-off after failed renewals: 10 s, 20 s, 40 s … at most 5 minutes. */
-export function retryDelayMs(failedAttempts: number): number {
+/**
+ * Back-off after failed renewals. Rate limits, server and network errors pass: 10 s, 20 s, 40 s …
+ * at most 5 minutes. Anything else (a revoked grant, a missing scope) needs a person, so it is
+ * only retried every 5 minutes, in case they fix it before the channel lapses.
+ */
+export function retryDelayMs(failedAttempts: number, transient: boolean): number {
+	if (!transient) return MAX_RETRY_MS;
 	return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failedAttempts - 1));
 }

@@ -244,6 +244,17 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			expect(log.some((line) => line.message.includes('channel recreated'))).toBe(true);
 		});
 
+		it('says loudly when Bigin refuses the renewal itself, and retries only every five minutes', async () => {
+			await activate();
+			credentials.oauthTokenData.access_token = 'revoked';
+			credentials.oauthTokenData.refresh_token = 'revoked';
+			travel(22 * HOUR);
+			await crons[0].onTick();
+			expect(staticData.failedRenewals).toBe(1);
+			expect(Number(staticData.nextAttemptAt) - Date.now()).toBeGreaterThan(299_000);
+			expect(log.some((line) => line.level === 'error' && line.message.includes('check the credential'))).toBe(true);
+		});
+
 		it('never lets a tick throw, even when Bigin is unreachable', async () => {
 			await activate();
 			credentials.oauthTokenData.api_domain = 'http://127.0.0.1:1';

@@ -3,7 +3,6 @@ import {
 	eventOptions,
 	eventStringProblem,
 	sameEvents,
-	subscribedEventFor,
 } from '../../../../nodes/Bigin/shared/events';
 
 describe('Bigin events', () => {
@@ -45,12 +44,5 @@ describe('Bigin events', () => {
 	it('compares event sets regardless of order', () => {
 		expect(sameEvents(['A.create', 'B.edit'], ['B.edit', 'A.create'])).toBe(true);
 		expect(sameEvents(['A.create'], ['A.create', 'B.edit'])).toBe(false);
-	});
-
-	it('translates callback operations back to subscription verbs', () => {
-		expect(subscribedEventFor('Contacts', 'insert')).toBe('Contacts.create');
-		expect(subscribedEventFor('Contacts', 'update')).toBe('Contacts.edit');
-		expect(subscribedEventFor('Contacts', 'delete')).toBe('Contacts.delete');
-		expect(subscribedEventFor('Contacts', 'upsert')).toBeUndefined();
 	});
 });

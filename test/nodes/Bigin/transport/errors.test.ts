@@ -73,6 +73,12 @@ describe('Bigin error mapping', () => {
 		expect(error.transient).toBe(true);
 	});
 
+	it('reports a failure that is neither an answer nor a network error (a refused token refresh) as needing attention', () => {
+		const error = toBiginApiError(node, new NodeApiError(node, new Error('The credential needs to be reconnected') as never));
+		expect(error.message).toBe('The request to Bigin failed: The credential needs to be reconnected');
+		expect(error.transient).toBe(false);
+	});
+
 	it('ties an error to the failing item without losing its details', () => {
 		const original = toBiginApiError(node, n8nHttpError(400, { code: 'INVALID_MODULE', message: 'bad module', status: 'error', details: {} }));
 		const tied = withItemIndex(node, original, 3);

@@ -35,8 +35,12 @@ describe('Renewal schedule', () => {
 		expect(isRenewalDue({ expiresAt: 'soon', grantedAt: granted }, granted)).toBe(true);
 	});
 
-	it('backs off exponentially up to five minutes', () => {
-		expect([1, 2, 3, 4, 5, 6, 10].map(retryDelayMs)).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+	it('backs off exponentially up to five minutes after passing failures', () => {
+		expect([1, 2, 3, 4, 5, 6, 10].map((attempt) => retryDelayMs(attempt, true))).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+	});
+
+	it('retries every five minutes after a failure that needs a person', () => {
+		expect(retryDelayMs(1, false)).toBe(300_000);
 	});
 
 	it('checks every ten seconds, which costs no API calls until a renewal is due', () => {
