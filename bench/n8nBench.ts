@@ -6,11 +6,11 @@ import type { LoadResult } from './load';
 import { best, load } from './load';
 import type { Section } from './report';
 
-const BIGIN_WORKFLOW = 'benchBiginTrigger';
+const BIGIN_WORKFLOW = 'benchBigin';
 const BIGIN_WEBHOOK = '3b4c5d6e-7f80-4192-a3b4-c5d6e7f80912';
-const FETCH_WORKFLOW = 'benchBiginFetching';
+const FETCH_WORKFLOW = 'benchFetching';
 const FETCH_WEBHOOK = '4c5d6e7f-8091-42a3-b4c5-d6e7f8091a2b';
-const WEBHOOK_WORKFLOW = 'benchN8nWebhook';
+const WEBHOOK_WORKFLOW = 'benchWebhook';
 const ROUNDS = 2;
 const SECONDS = 8;
 const CONNECTIONS = 8;

@@ -13,7 +13,7 @@ import { simulatorCredential } from './lib/simulatorCredential';
  * http://localhost:5678, wired to the Bigin simulator with a demo workflow. `--real-bigin` (or
  * BIGIN_DEV_REAL=1) leaves the simulator out so that a real Bigin account can be connected.
  */
-const DEMO_WORKFLOW = 'biginDemoWorkflow';
+const DEMO_WORKFLOW = 'biginDemo';
 const DEMO_CREDENTIAL = { id: 'biginDevSimulator', name: 'Bigin (local simulator)' };
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.BIGIN_SIMULATOR_PORT ?? 5690);

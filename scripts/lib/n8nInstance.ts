@@ -70,9 +70,19 @@ export class N8nInstance {
 			N8N_LOG_OUTPUT: 'console',
 			DB_SQLITE_POOL_SIZE: '2',
 			N8N_RUNNERS_MODE: 'internal',
+			...this.versionSpecificEnv(),
 			...this.options.env,
 			...extra,
 		};
+	}
+
+	/**
+	 * n8n 1.x runs on Node 20 here, where its isolated-vm expression engine cannot be built (its
+	 * native module needs Node 22+ or install scripts); n8n's legacy engine evaluates the same
+	 * expressions in-process.
+	 */
+	private versionSpecificEnv(): Record<string, string> {
+		return Number(this.options.runtime.n8nVersion.split('.')[0]) < 2 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
 	}
 
 	async cli(args: string[]): Promise<string> {

@@ -1,5 +1,5 @@
 import type { SimulatorState } from './state';
-import type { BiginRecord, Channel, Json, JsonObject } from './types';
+import type { BiginRecord, Channel, Delivery, Json, JsonObject } from './types';
 import { channelsWatching } from './watch';
 
 export type RecordOperation = 'insert' | 'update' | 'delete';
@@ -54,7 +54,7 @@ export function notificationPayload(state: SimulatorState, channel: Channel, cha
 }
 
 export async function deliver(state: SimulatorState, channel: Channel, payload: JsonObject): Promise<void> {
-	const delivery = { at: state.now(), channelId: channel.channelId, url: channel.notifyUrl, payload, status: null as number | null, error: undefined as string | undefined };
+	const delivery: Delivery = { at: state.now(), channelId: channel.channelId, url: channel.notifyUrl, payload, status: null };
 	state.deliveries.push(delivery);
 	try {
 		const response = await fetch(channel.notifyUrl, {
@@ -63,7 +63,7 @@ export async function deliver(state: SimulatorState, channel: Channel, payload: 
 			body: JSON.stringify(payload),
 			signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
 		});
-		await response.arrayBuffer();
+		delivery.response = (await response.text()).slice(0, 500);
 		delivery.status = response.status;
 	} catch (error) {
 		delivery.error = error instanceof Error ? error.message : String(error);

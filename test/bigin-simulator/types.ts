@@ -66,6 +66,8 @@ export interface Delivery {
 	url: string;
 	payload: JsonObject;
 	status: number | null;
+	/** The receiver's answer, cut to 500 characters. */
+	response?: string;
 	error?: string;
 }
 

@@ -5,8 +5,8 @@ import { simClient } from '../support/simClient';
 
 jest.setTimeout(10 * 60 * 1000);
 
-const ACTIONS_WORKFLOW = 'wfBiginActions001';
-const OAUTH_WORKFLOW = 'wfBiginOAuth00001';
+const ACTIONS_WORKFLOW = 'wfBiginActions01';
+const OAUTH_WORKFLOW = 'wfBiginOAuth0001';
 
 function webhookStart(path: string, webhookId: string) {
 	return {

@@ -7,7 +7,7 @@ jest.setTimeout(10 * 60 * 1000);
 
 const CONTACTS_WORKFLOW = 'wfBiginContacts1';
 const CONTACTS_WEBHOOK = '5f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b';
-const TASKS_WORKFLOW = 'wfBiginTasks00001';
+const TASKS_WORKFLOW = 'wfBiginTasks0001';
 const TASKS_WEBHOOK = '6a2e3d4c-5b6a-4f70-9b8c-0d1e2f3a4b5c';
 
 interface SimChannel {
@@ -39,10 +39,18 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 	const executionCount = async (workflowId: string) => (await executionsOf(env.n8n, workflowId)).length;
 
 	async function newExecution(workflowId: string, before: number) {
-		return await eventually(async () => {
-			const executions = await executionsOf(env.n8n, workflowId);
-			return executions.length > before && executions[0].status === 'success' ? executions[0] : undefined;
-		}, 30_000, `an execution of ${workflowId}`);
+		try {
+			return await eventually(async () => {
+				const executions = await executionsOf(env.n8n, workflowId);
+				return executions.length > before && executions[0].status === 'success' ? executions[0] : undefined;
+			}, 30_000, `an execution of ${workflowId}`);
+		} catch (error) {
+			const deliveries = (await sim.control('GET', 'deliveries')).deliveries.slice(-5).map((delivery: { url: string; status: number | null; response?: string; error?: string }) => `${delivery.url} → ${delivery.status ?? delivery.error} ${delivery.response ?? ''}`);
+			const workflow = await env.n8n.api<{ staticData?: Record<string, Record<string, unknown>> }>('GET', `/workflows/${workflowId}`);
+			const stored = Object.entries(workflow.body.staticData ?? {}).map(([key, value]) => `${key}: ${Object.keys(value).join(',')} channel ${String(value.channelId)}`);
+			const executions = (await executionsOf(env.n8n, workflowId)).slice(0, 3).map((execution) => `${execution.id} ${execution.mode} ${execution.status}`);
+			throw new Error(`${(error as Error).message}\nstatic data: ${stored.join('; ') || 'none'}\nlast deliveries:\n${deliveries.join('\n')}\nnewest executions: ${executions.join(', ')}\nn8n log tail:\n${env.n8n.logs.split('\n').slice(-25).join('\n')}`);
+		}
 	}
 
 	it('1. activation registers exactly one channel for the production webhook URL, with events, token and an expiry under 24 h', async () => {
@@ -79,7 +87,7 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		const items = nodeOutput(batch, 'Bigin Trigger');
 		expect(items.map((entry) => entry.recordId)).toEqual(contacts.map((contact: { id: string }) => contact.id));
 		expect(items.every((entry) => (entry.record as { Title: string }).Title === 'Partner' && entry.event === 'Contacts.edit')).toBe(true);
-		expect(JSON.stringify([execution, batch])).not.toContain((await channels())[0].token);
+		expect(JSON.stringify([items, nodeOutput(execution, 'Bigin Trigger')])).not.toContain((await channels())[0].token);
 		scenario('a record change became an execution with the record; a batch became one item per id');
 	});
 
@@ -100,7 +108,8 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 
 	it('7. "listen for test event" creates a test channel, outputs the real payload, and leaves production alone', async () => {
 		const production = await channelFor(productionUrl);
-		const started = await env.n8n.rest<{ data: { waitingForWebhook?: boolean } }>('POST', `/workflows/${CONTACTS_WORKFLOW}/run`, { triggerToStartFrom: { name: 'Bigin Trigger' } });
+		const workflowData = (await env.n8n.rest<{ data: object }>('GET', `/workflows/${CONTACTS_WORKFLOW}`)).body.data;
+		const started = await env.n8n.rest<{ data: { waitingForWebhook?: boolean } }>('POST', `/workflows/${CONTACTS_WORKFLOW}/run`, { workflowData, triggerToStartFrom: { name: 'Bigin Trigger' } });
 		expect(started.status).toBe(200);
 		expect(started.body.data.waitingForWebhook).toBe(true);
 		const testUrl = `${env.n8n.url}/webhook-test/${CONTACTS_WEBHOOK}/webhook`;
@@ -123,6 +132,14 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 
 	it('4. with expiries capped at a minute, the channel never lapses over several minutes, a failed renewal included', async () => {
 		await sim.control('POST', 'config', { expiryCapSeconds: 60 });
+		try {
+			await keepsOneMinuteChannelsAlive();
+		} finally {
+			await sim.control('POST', 'config', { expiryCapSeconds: 0 });
+		}
+	});
+
+	async function keepsOneMinuteChannelsAlive(): Promise<void> {
 		const activated = await env.n8n.api('POST', `/workflows/${TASKS_WORKFLOW}/activate`);
 		expect(activated.status).toBe(200);
 		const tasksUrl = `${env.n8n.url}/webhook/${TASKS_WEBHOOK}/webhook`;
@@ -156,9 +173,8 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		const execution = await newExecution(TASKS_WORKFLOW, before);
 		expect(nodeOutput(execution, 'Bigin Trigger')[0]).toMatchObject({ event: 'Tasks.create' });
 		expect(nodeOutput(execution, 'Bigin Trigger')[0]).not.toHaveProperty('record');
-		await sim.control('POST', 'config', { expiryCapSeconds: 0 });
 		scenario(`a one-minute channel stayed alive for 150 s through ${renewals} renewals and a failed attempt`);
-	});
+	}
 
 	it('5. deactivating a workflow deletes its channel', async () => {
 		const tasksUrl = `${env.n8n.url}/webhook/${TASKS_WEBHOOK}/webhook`;

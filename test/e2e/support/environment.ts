@@ -50,6 +50,7 @@ export async function startEnvironment(name: string): Promise<E2eEnvironment> {
 
 export const credentials = { biginOAuth2Api: CREDENTIAL };
 
+/** A workflow with one Bigin Trigger. Ids stay within 16 characters: n8n 1.x keeps no static data for longer ones. */
 export function triggerWorkflow(id: string, webhookId: string, events: string[], options: Record<string, unknown> = {}) {
 	return {
 		id,
