@@ -1,24 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import type { RunningSimulator } from '.';
-import { startSimulator } from '.';
-import { simClient } from '../support/simClient';
+import type { SimulatorFixture } from '../support/simulatorFixture';
+import { useSimulator } from '../support/simulatorFixture';
 
 describe('Bigin simulator: control surface, faults and robustness', () => {
-	let sim: RunningSimulator;
-	let client: ReturnType<typeof simClient>;
+	let client: SimulatorFixture['client'];
 	let token: string;
-
-	beforeAll(async () => {
-		sim = await startSimulator();
-		client = simClient(sim);
-	});
-	afterAll(async () => await sim.stop());
-	beforeEach(async () => {
-		sim.state.reset();
-		token = await client.token();
-	});
+	useSimulator((fixture) => ({ client, token } = fixture));
 
 	it('makes the next N calls of a route fail with 500, then recovers', async () => {
 		await client.control('POST', 'faults', { path: '/bigin/v2/actions/watch', method: 'GET', count: 2, kind: 500 });

@@ -1,21 +1,12 @@
-import type { RunningSimulator } from '.';
 import { startSimulator } from '.';
+import type { SimulatorFixture } from '../support/simulatorFixture';
 import { simClient } from '../support/simClient';
+import { useSimulator } from '../support/simulatorFixture';
 
 describe('Bigin simulator: records API', () => {
-	let sim: RunningSimulator;
-	let client: ReturnType<typeof simClient>;
+	let client: SimulatorFixture['client'];
 	let token: string;
-
-	beforeAll(async () => {
-		sim = await startSimulator();
-		client = simClient(sim);
-	});
-	afterAll(async () => await sim.stop());
-	beforeEach(async () => {
-		sim.state.reset();
-		token = await client.token();
-	});
+	useSimulator((fixture) => ({ client, token } = fixture));
 
 	const api = (method: string, path: string, body?: unknown) => client.request(method, `/bigin/v2/${path}`, { token, body });
 

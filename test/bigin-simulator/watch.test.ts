@@ -1,6 +1,6 @@
 import type { RunningSimulator } from '.';
-import { startSimulator } from '.';
-import { simClient } from '../support/simClient';
+import type { SimulatorFixture } from '../support/simulatorFixture';
+import { useSimulator } from '../support/simulatorFixture';
 
 const HOUR = 3600 * 1000;
 
@@ -19,18 +19,9 @@ const channel = (overrides: Record<string, unknown> = {}) => ({
 
 describe('Bigin simulator: notifications API (actions/watch)', () => {
 	let sim: RunningSimulator;
-	let client: ReturnType<typeof simClient>;
+	let client: SimulatorFixture['client'];
 	let token: string;
-
-	beforeAll(async () => {
-		sim = await startSimulator();
-		client = simClient(sim);
-	});
-	afterAll(async () => await sim.stop());
-	beforeEach(async () => {
-		sim.state.reset();
-		token = await client.token();
-	});
+	useSimulator((fixture) => ({ sim, client, token } = fixture));
 
 	const watch = (method: string, body?: unknown, query = '') =>
 		client.request(method, `/bigin/v2/actions/watch${query}`, { token, body });
