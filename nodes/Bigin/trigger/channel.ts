@@ -17,7 +17,7 @@ type ChannelContext = IHookFunctions | ITriggerFunctions;
 /** Bigin's silent fallback when it ignores an expiry: assume the shortest documented default. */
 const ASSUMED_DEFAULT_LIFETIME_MS = 3600 * 1000;
 
-export function definitionOf(state: Omit<ChannelState, 'expiresAt' | 'grantedAt'>): ChannelDefinition {
+function definitionOf(state: Omit<ChannelState, 'expiresAt' | 'grantedAt'>): ChannelDefinition {
 	return {
 		channel_id: state.channelId,
 		events: state.events,
