@@ -35,18 +35,16 @@ function common(options: ContextOptions) {
 export function executeContext(
 	options: ContextOptions & { input: INodeExecutionData[]; continueOnFail?: boolean; timezone?: string },
 ): IExecuteFunctions {
-	const base = common(options);
+	const { httpRequestWithAuthentication, ...base } = common(options);
 	const read = parameterReader(options.parameters);
 	return {
-		getNode: base.getNode,
-		getCredentials: base.getCredentials,
-		logger: base.logger,
+		...base,
 		getInputData: () => options.input,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => read(name, itemIndex, fallback),
 		getTimezone: () => options.timezone ?? 'Europe/Berlin',
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers: {
-			httpRequestWithAuthentication: base.httpRequestWithAuthentication,
+			httpRequestWithAuthentication,
 			returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })),
 		},
 	} as unknown as IExecuteFunctions;
@@ -61,13 +59,11 @@ export interface HookOptions extends ContextOptions {
 }
 
 export function hookContext(options: HookOptions): IHookFunctions {
-	const base = common(options);
+	const { httpRequestWithAuthentication, ...base } = common(options);
 	const read = parameterReader(options.parameters);
 	const mode = options.mode ?? 'trigger';
 	return {
-		getNode: base.getNode,
-		getCredentials: base.getCredentials,
-		logger: base.logger,
+		...base,
 		getNodeParameter: (name: string, fallback?: unknown) => read(name, 0, fallback),
 		getWorkflowStaticData: () => options.staticData,
 		getNodeWebhookUrl: () => options.webhookUrl,
@@ -75,7 +71,7 @@ export function hookContext(options: HookOptions): IHookFunctions {
 		getActivationMode: () => (mode === 'manual' ? 'manual' : 'activate'),
 		getInstanceId: () => options.instanceId ?? 'instance-a',
 		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-1', name: 'Bigin test', active: true }),
-		helpers: { httpRequestWithAuthentication: base.httpRequestWithAuthentication },
+		helpers: { httpRequestWithAuthentication },
 	} as unknown as IHookFunctions;
 }
 
@@ -87,17 +83,15 @@ export interface RegisteredCron {
 export function triggerContext(
 	options: ContextOptions & { staticData: IDataObject; mode?: 'trigger' | 'manual'; crons: RegisteredCron[] },
 ): ITriggerFunctions {
-	const base = common(options);
+	const { httpRequestWithAuthentication, ...base } = common(options);
 	const read = parameterReader(options.parameters);
 	return {
-		getNode: base.getNode,
-		getCredentials: base.getCredentials,
-		logger: base.logger,
+		...base,
 		getNodeParameter: (name: string, fallback?: unknown) => read(name, 0, fallback),
 		getWorkflowStaticData: () => options.staticData,
 		getMode: () => options.mode ?? 'trigger',
 		helpers: {
-			httpRequestWithAuthentication: base.httpRequestWithAuthentication,
+			httpRequestWithAuthentication,
 			registerCron: ({ expression }: { expression: string }, onTick: () => void) => {
 				options.crons.push({ expression, onTick });
 			},
