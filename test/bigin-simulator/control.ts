@@ -32,8 +32,15 @@ function channelsView(state: SimulatorState): Json[] {
 }
 
 const CONFIG_KEYS = new Set<keyof SimulatorConfig>([
-	'expiryCapSeconds', 'rejectLongExpiry', 'defaultExpirySeconds', 'itemErrorStatus', 'accessTokenTtlSeconds',
-	'consentPage', 'affectedFieldsShape', 'recordReadDelayMs', 'orgUtcOffsetMinutes',
+	'expiryCapSeconds',
+	'rejectLongExpiry',
+	'defaultExpirySeconds',
+	'itemErrorStatus',
+	'accessTokenTtlSeconds',
+	'consentPage',
+	'affectedFieldsShape',
+	'recordReadDelayMs',
+	'orgUtcOffsetMinutes',
 ]);
 
 /** The /_sim/ control surface: inspect state, change records, inject faults, move the clock. */
@@ -50,23 +57,42 @@ export async function handleControl(
 	const route = `${method} ${area}`;
 
 	if (area === 'records' && module) {
-		if (method === 'GET') return { status: 200, body: { data: [...moduleRecords(state, module).values()] } };
-		if (method === 'POST') return createRecords(state, module, Array.isArray(body.data) ? body : { data: [body] });
+		if (method === 'GET')
+			return { status: 200, body: { data: [...moduleRecords(state, module).values()] } };
+		if (method === 'POST')
+			return createRecords(state, module, Array.isArray(body.data) ? body : { data: [body] });
 		if (method === 'PATCH' && id) return updateRecords(state, module, { data: [body] }, id);
 		if (method === 'DELETE' && id) return deleteRecords(state, module, [id]);
 	}
 	switch (route) {
 		case 'GET state':
-			return { status: 200, body: { now: state.formatDate(state.now()), clock_offset_ms: state.clockOffsetMs, config: { ...state.config }, channels: channelsView(state), faults: state.faults.length } };
+			return {
+				status: 200,
+				body: {
+					now: state.formatDate(state.now()),
+					clock_offset_ms: state.clockOffsetMs,
+					config: { ...state.config },
+					channels: channelsView(state),
+					faults: state.faults.length,
+				},
+			};
 		case 'GET channels':
 			return { status: 200, body: { channels: channelsView(state) } };
 		case 'GET requests':
-			return { status: 200, body: { requests: state.requestLog.map((entry) => ({ ...entry })) as unknown as Json[] } };
+			return {
+				status: 200,
+				body: { requests: state.requestLog.map((entry) => ({ ...entry })) as unknown as Json[] },
+			};
 		case 'DELETE requests':
 			state.requestLog = [];
 			return { status: 200, body: { cleared: true } };
 		case 'GET deliveries':
-			return { status: 200, body: { deliveries: state.deliveries.map((delivery) => ({ ...delivery })) as unknown as Json[] } };
+			return {
+				status: 200,
+				body: {
+					deliveries: state.deliveries.map((delivery) => ({ ...delivery })) as unknown as Json[],
+				},
+			};
 		case 'DELETE deliveries':
 			state.deliveries = [];
 			return { status: 200, body: { cleared: true } };
@@ -77,8 +103,15 @@ export async function handleControl(
 				pathPrefix: String(body.path ?? '/bigin/'),
 				method: body.method === undefined ? undefined : String(body.method).toUpperCase(),
 				remaining: Number(body.count ?? 1),
-				kind: body.kind === 'timeout' ? 'timeout' : body.kind === 429 || body.kind === '429' ? 429 : 500,
+				kind:
+					body.kind === 'timeout'
+						? 'timeout'
+						: body.kind === 429 || body.kind === '429'
+							? 429
+							: 500,
 				holdMs: Number(body.holdMs ?? 35_000),
+				retryAfterSeconds:
+					body.retryAfterSeconds === undefined ? undefined : Number(body.retryAfterSeconds),
 			};
 			state.faults.push(fault);
 			return { status: 200, body: { faults: state.faults.length } };
@@ -87,22 +120,42 @@ export async function handleControl(
 			state.faults = [];
 			return { status: 200, body: { faults: 0 } };
 		case 'POST clock':
-			if (body.advanceSeconds !== undefined) state.clockOffsetMs += Number(body.advanceSeconds) * 1000;
+			if (body.advanceSeconds !== undefined)
+				state.clockOffsetMs += Number(body.advanceSeconds) * 1000;
 			if (body.offsetSeconds !== undefined) state.clockOffsetMs = Number(body.offsetSeconds) * 1000;
-			return { status: 200, body: { now: state.formatDate(state.now()), clock_offset_ms: state.clockOffsetMs } };
+			return {
+				status: 200,
+				body: { now: state.formatDate(state.now()), clock_offset_ms: state.clockOffsetMs },
+			};
 		case 'POST config':
 			for (const [key, value] of Object.entries(body)) {
 				if (!CONFIG_KEYS.has(key as keyof SimulatorConfig)) {
-					throw new ApiError(400, errorEntry('INVALID_DATA', `unknown setting ${key}`, { api_name: key }));
+					throw new ApiError(
+						400,
+						errorEntry('INVALID_DATA', `unknown setting ${key}`, { api_name: key }),
+					);
 				}
 				(state.config as unknown as Record<string, Json>)[key] = value;
 			}
 			return { status: 200, body: { config: { ...state.config } } };
 		case 'POST tokens': {
-			const scopes = String(body.scope ?? 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL').split(',');
+			const scopes = String(
+				body.scope ?? 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
+			).split(',');
 			const refreshToken = state.issueRefreshToken(DEFAULT_CLIENT.clientId, scopes);
 			const accessToken = state.issueAccessToken(DEFAULT_CLIENT.clientId, scopes, refreshToken);
-			return { status: 200, body: { access_token: accessToken, refresh_token: refreshToken, api_domain: state.baseUrl, token_type: 'Bearer', expires_in: state.config.accessTokenTtlSeconds, client_id: DEFAULT_CLIENT.clientId, client_secret: DEFAULT_CLIENT.clientSecret } };
+			return {
+				status: 200,
+				body: {
+					access_token: accessToken,
+					refresh_token: refreshToken,
+					api_domain: state.baseUrl,
+					token_type: 'Bearer',
+					expires_in: state.config.accessTokenTtlSeconds,
+					client_id: DEFAULT_CLIENT.clientId,
+					client_secret: DEFAULT_CLIENT.clientSecret,
+				},
+			};
 		}
 		case 'POST expire-tokens':
 			for (const grant of state.accessTokens.values()) grant.expiresAt = state.now();
@@ -115,20 +168,40 @@ export async function handleControl(
 			return { status: 200, body: { reset: true } };
 		default:
 			void query;
-			throw new ApiError(404, errorEntry('INVALID_URL_PATTERN', `no control route ${method} ${path}`, {}));
+			throw new ApiError(
+				404,
+				errorEntry('INVALID_URL_PATTERN', `no control route ${method} ${path}`, {}),
+			);
 	}
 }
 
 /** Sends one notification to a live channel as Bigin would, waiting for the receiver's answer. */
 async function fireNotification(state: SimulatorState, body: JsonObject): Promise<Routed> {
 	const channel = state.liveChannel(String(body.channel_id ?? ''));
-	if (!channel) throw new ApiError(400, errorEntry('NOT_SUBSCRIBED', 'no live channel with this channel_id', { api_name: 'channel_id' }));
+	if (!channel)
+		throw new ApiError(
+			400,
+			errorEntry('NOT_SUBSCRIBED', 'no live channel with this channel_id', {
+				api_name: 'channel_id',
+			}),
+		);
 	const module = String(body.module ?? channel.events[0].split('.')[0]);
 	const operation = String(body.operation ?? 'insert') as RecordOperation;
-	const ids = Array.isArray(body.ids) ? body.ids.map(String) : [...moduleRecords(state, module).keys()].slice(0, 1);
-	const records = ids.map((recordId) => moduleRecords(state, module).get(recordId) ?? { id: recordId });
-	const changedFields = Object.fromEntries(ids.map((recordId) => [recordId, Array.isArray(body.fields) ? body.fields.map(String) : []]));
-	const payload = notificationPayload(state, channel, { module, operation, records, changedFields });
+	const ids = Array.isArray(body.ids)
+		? body.ids.map(String)
+		: [...moduleRecords(state, module).keys()].slice(0, 1);
+	const records = ids.map(
+		(recordId) => moduleRecords(state, module).get(recordId) ?? { id: recordId },
+	);
+	const changedFields = Object.fromEntries(
+		ids.map((recordId) => [recordId, Array.isArray(body.fields) ? body.fields.map(String) : []]),
+	);
+	const payload = notificationPayload(state, channel, {
+		module,
+		operation,
+		records,
+		changedFields,
+	});
 	await deliver(state, channel, payload);
 	const delivery = state.deliveries[state.deliveries.length - 1];
 	return { status: 200, body: { status: delivery.status, error: delivery.error ?? null, payload } };

@@ -10,7 +10,7 @@ import { simulatorPage } from './page';
 import { createRecords, deleteRecords, getRecord, listRecords, updateRecords } from './records';
 import { WATCHABLE_MODULES } from './seed';
 import type { SimulatorState } from './state';
-import type { RequestLogEntry } from './types';
+import type { Fault, RequestLogEntry } from './types';
 import { ApiError, errorEntry } from './types';
 import { disableChannels, listChannels, writeChannels } from './watch';
 
@@ -32,7 +32,14 @@ export class SimulatorServer {
 		const url = new URL(request.url ?? '/', 'http://simulator.invalid');
 		const method = (request.method ?? 'GET').toUpperCase();
 		const query = Object.fromEntries(url.searchParams);
-		const entry: RequestLogEntry = { at: this.state.now(), method, path: url.pathname, query: redact(query), status: 0, auth: 'none' };
+		const entry: RequestLogEntry = {
+			at: this.state.now(),
+			method,
+			path: url.pathname,
+			query: redact(query),
+			status: 0,
+			auth: 'none',
+		};
 		response.on('finish', () => {
 			entry.status = response.statusCode;
 		});
@@ -49,23 +56,39 @@ export class SimulatorServer {
 				const routed = await handleControl(this.state, method, url.pathname, query, raw, this);
 				return this.finish(response, routed);
 			}
-			if (url.pathname.startsWith('/oauth/v2/')) return await this.handleAccounts(request, response, method, url.pathname, query);
+			if (url.pathname.startsWith('/oauth/v2/'))
+				return await this.handleAccounts(request, response, method, url.pathname, query);
 			const apiMatch = API_PATH.exec(url.pathname);
 			if (apiMatch) {
 				const caller = authenticate(this.state, request.headers.authorization);
 				entry.auth = caller.scheme;
 				const raw = await readBody(request);
 				const routed = this.handleApi(request, method, apiMatch[1], query, raw, caller);
-				if (method === 'GET' && this.state.config.recordReadDelayMs > 0 && !apiMatch[1].startsWith('actions/')) {
+				if (
+					method === 'GET' &&
+					this.state.config.recordReadDelayMs > 0 &&
+					!apiMatch[1].startsWith('actions/')
+				) {
 					await new Promise((resolve) => setTimeout(resolve, this.state.config.recordReadDelayMs));
 				}
 				return this.finish(response, routed);
 			}
-			throw new ApiError(404, errorEntry('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one', {}));
+			throw new ApiError(
+				404,
+				errorEntry(
+					'INVALID_URL_PATTERN',
+					'Please check if the URL trying to access is a correct one',
+					{},
+				),
+			);
 		} catch (error) {
 			if (error instanceof ApiError) return sendJson(response, error.status, error.body);
 			const message = error instanceof Error ? error.message : String(error);
-			return sendJson(response, 500, errorEntry('INTERNAL_ERROR', `Internal Server Error: ${message}`, {}));
+			return sendJson(
+				response,
+				500,
+				errorEntry('INTERNAL_ERROR', `Internal Server Error: ${message}`, {}),
+			);
 		}
 	}
 
@@ -80,20 +103,36 @@ export class SimulatorServer {
 		void delivery.finally(() => this.inFlight.delete(delivery));
 	}
 
-	private async injectFault(fault: { kind: 500 | 429 | 'timeout'; holdMs: number }, request: IncomingMessage, response: ServerResponse): Promise<void> {
+	private async injectFault(
+		fault: Fault,
+		request: IncomingMessage,
+		response: ServerResponse,
+	): Promise<void> {
 		request.resume();
 		if (fault.kind === 'timeout') {
 			await new Promise((resolve) => setTimeout(resolve, fault.holdMs));
 			response.destroy();
 			return;
 		}
+		if (fault.retryAfterSeconds !== undefined)
+			response.setHeader('Retry-After', String(fault.retryAfterSeconds));
 		if (fault.kind === 429) {
-			return sendJson(response, 429, errorEntry('TOO_MANY_REQUESTS', 'API call limit has been exceeded', {}));
+			return sendJson(
+				response,
+				429,
+				errorEntry('TOO_MANY_REQUESTS', 'API call limit has been exceeded', {}),
+			);
 		}
 		return sendJson(response, 500, errorEntry('INTERNAL_ERROR', 'Internal Server Error', {}));
 	}
 
-	private async handleAccounts(request: IncomingMessage, response: ServerResponse, method: string, path: string, query: Record<string, string>): Promise<void> {
+	private async handleAccounts(
+		request: IncomingMessage,
+		response: ServerResponse,
+		method: string,
+		path: string,
+		query: Record<string, string>,
+	): Promise<void> {
 		if ((path === '/oauth/v2/auth' || path === '/oauth/v2/auth/approve') && method === 'GET') {
 			const outcome = authorize(this.state, query, path.endsWith('/approve'));
 			if (outcome.kind === 'redirect') {
@@ -105,26 +144,60 @@ export class SimulatorServer {
 		}
 		if ((path === '/oauth/v2/token' || path === '/oauth/v2/token/revoke') && method === 'POST') {
 			const params = { ...query, ...parseFormBody(await readBody(request)) };
-			const body = path.endsWith('/revoke') ? revokeToken(this.state, params.token ?? '') : exchangeToken(this.state, params);
+			const body = path.endsWith('/revoke')
+				? revokeToken(this.state, params.token ?? '')
+				: exchangeToken(this.state, params);
 			return sendJson(response, 200, body);
 		}
-		throw new ApiError(404, errorEntry('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one', {}));
+		throw new ApiError(
+			404,
+			errorEntry(
+				'INVALID_URL_PATTERN',
+				'Please check if the URL trying to access is a correct one',
+				{},
+			),
+		);
 	}
 
-	private handleApi(request: IncomingMessage, method: string, resource: string, query: Record<string, string>, raw: string, caller: ReturnType<typeof authenticate>): Routed {
+	private handleApi(
+		request: IncomingMessage,
+		method: string,
+		resource: string,
+		query: Record<string, string>,
+		raw: string,
+		caller: ReturnType<typeof authenticate>,
+	): Routed {
 		const bodyFor = () => parseJsonBody(request, raw);
 		if (resource === 'actions/watch') {
 			requireNotificationScope(caller, method);
 			if (method === 'GET') return listChannels(this.state, query);
 			if (method === 'DELETE') return disableChannels(this.state, query);
-			if (method === 'POST' || method === 'PUT' || method === 'PATCH') return writeChannels(this.state, method, bodyFor());
+			if (method === 'POST' || method === 'PUT' || method === 'PATCH')
+				return writeChannels(this.state, method, bodyFor());
 			throw invalidMethod();
 		}
 		if (resource === 'settings/modules' && method === 'GET') {
-			return { status: 200, body: { modules: WATCHABLE_MODULES.map((name) => ({ api_name: name, module_name: name, api_supported: true })) } };
+			return {
+				status: 200,
+				body: {
+					modules: WATCHABLE_MODULES.map((name) => ({
+						api_name: name,
+						module_name: name,
+						api_supported: true,
+					})),
+				},
+			};
 		}
 		const [module, id, ...rest] = resource.split('/');
-		if (rest.length > 0) throw new ApiError(404, errorEntry('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one', {}));
+		if (rest.length > 0)
+			throw new ApiError(
+				404,
+				errorEntry(
+					'INVALID_URL_PATTERN',
+					'Please check if the URL trying to access is a correct one',
+					{},
+				),
+			);
 		requireRecordScope(caller, method, module);
 		if (id !== undefined) {
 			if (method === 'GET') return getRecord(this.state, module, id);
@@ -135,17 +208,30 @@ export class SimulatorServer {
 		if (method === 'GET') return listRecords(this.state, module, query);
 		if (method === 'POST') return createRecords(this.state, module, bodyFor());
 		if (method === 'PUT') return updateRecords(this.state, module, bodyFor());
-		if (method === 'DELETE') return deleteRecords(this.state, module, (query.ids ?? '').split(',').map((value) => value.trim()).filter(Boolean));
+		if (method === 'DELETE')
+			return deleteRecords(
+				this.state,
+				module,
+				(query.ids ?? '')
+					.split(',')
+					.map((value) => value.trim())
+					.filter(Boolean),
+			);
 		throw invalidMethod();
 	}
 }
 
 function invalidMethod(): ApiError {
-	return new ApiError(400, errorEntry('INVALID_REQUEST_METHOD', 'The http request method type is not a valid one', {}));
+	return new ApiError(
+		400,
+		errorEntry('INVALID_REQUEST_METHOD', 'The http request method type is not a valid one', {}),
+	);
 }
 
 /** The request log never keeps secrets, even ones that arrive in a query string. */
 function redact(query: Record<string, string>): Record<string, string> {
 	const secret = /token|secret|code/i;
-	return Object.fromEntries(Object.entries(query).map(([key, value]) => [key, secret.test(key) ? '[redacted]' : value]));
+	return Object.fromEntries(
+		Object.entries(query).map(([key, value]) => [key, secret.test(key) ? '[redacted]' : value]),
+	);
 }

@@ -79,6 +79,8 @@ export interface Fault {
 	remaining: number;
 	kind: FaultKind;
 	holdMs: number;
+	/** Sent as a Retry-After header (seconds) with a 429 or 500 answer. */
+	retryAfterSeconds?: number;
 }
 
 export class ApiError extends Error {

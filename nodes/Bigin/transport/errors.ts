@@ -20,6 +20,9 @@ export class BiginApiError extends NodeApiError {
 	/** Worth another attempt later: rate limits, server errors and network failures. */
 	readonly transient: boolean;
 
+	/** How long Bigin asked callers to wait (its Retry-After header), in milliseconds. */
+	readonly retryAfterMs?: number;
+
 	constructor(
 		node: INode,
 		entry: BiginStatusEntry,
@@ -29,6 +32,7 @@ export class BiginApiError extends NodeApiError {
 			message?: string;
 			description?: string;
 			itemIndex?: number;
+			retryAfterMs?: number;
 		} = {},
 	) {
 		super(node, entry as JsonObject, {
@@ -39,6 +43,7 @@ export class BiginApiError extends NodeApiError {
 		});
 		this.biginCode = entry.code;
 		this.transient = options.transient ?? isTransientStatus(options.httpCode);
+		this.retryAfterMs = options.retryAfterMs;
 	}
 }
 
@@ -100,6 +105,8 @@ export function itemErrorsOf(body: unknown, key: 'watch' | 'data'): BiginItemErr
 export interface HttpFailure {
 	status?: number;
 	body?: unknown;
+	/** From a Retry-After header, in milliseconds. */
+	retryAfterMs?: number;
 	/** Set when no answer came back at all: refused, reset, timed out, unresolvable. */
 	networkMessage?: string;
 	/** Set for anything else, e.g. a token refresh Zoho refused. */
@@ -112,7 +119,7 @@ interface ErrorLike {
 	message?: string;
 	httpCode?: string | null;
 	cause?: ErrorLike;
-	response?: { status?: number; data?: unknown; body?: unknown };
+	response?: { status?: number; data?: unknown; body?: unknown; headers?: unknown };
 	context?: { data?: unknown };
 	code?: string;
 }
@@ -127,17 +134,36 @@ export function httpFailureOf(error: unknown): HttpFailure {
 	for (const candidate of candidates) {
 		const response = candidate.response;
 		if (response && typeof response.status === 'number') {
-			return { status: response.status, body: response.data ?? response.body };
+			return {
+				status: response.status,
+				body: response.data ?? response.body,
+				retryAfterMs: retryAfterMsOf(response.headers),
+			};
 		}
 	}
-	const withCode = candidates.find((candidate) => candidate.httpCode && /^\d{3}$/.test(candidate.httpCode));
+	const withCode = candidates.find(
+		(candidate) => candidate.httpCode && /^\d{3}$/.test(candidate.httpCode),
+	);
 	if (withCode) {
 		return { status: Number(withCode.httpCode), body: withCode.context?.data };
 	}
 	const innermost = candidates[candidates.length - 1];
-	const network = candidates.map((candidate) => candidate.code ?? candidate.message ?? '').find((text) => NETWORK_FAILURE.test(text));
+	const network = candidates
+		.map((candidate) => candidate.code ?? candidate.message ?? '')
+		.find((text) => NETWORK_FAILURE.test(text));
 	if (network) return { networkMessage: network };
 	return { otherMessage: innermost?.message ?? String(error) };
+}
+
+/** Retry-After as seconds or as an HTTP date; anything unreadable counts as absent. */
+export function retryAfterMsOf(headers: unknown, now = Date.now()): number | undefined {
+	if (typeof headers !== 'object' || headers === null) return undefined;
+	const raw = (headers as Record<string, unknown>)['retry-after'];
+	if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+	const text = String(raw).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const at = Date.parse(text);
+	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Turns any failed call into a node error that names Bigin's code, message and field. */
@@ -164,23 +190,31 @@ export function toBiginApiError(node: INode, error: unknown): BiginApiError {
 		);
 	}
 	const body = failure.body;
+	const httpDetails = { httpCode: failure.status, retryAfterMs: failure.retryAfterMs };
 	if (isBiginStatusEntry(body)) {
-		return new BiginApiError(node, body, { httpCode: failure.status });
+		return new BiginApiError(node, body, httpDetails);
 	}
 	const firstItemError = [...itemErrorsOf(body, 'watch'), ...itemErrorsOf(body, 'data')][0];
 	if (firstItemError) {
-		return new BiginApiError(node, firstItemError.entry, { httpCode: failure.status });
+		return new BiginApiError(node, firstItemError.entry, httpDetails);
 	}
 	const entry: BiginStatusEntry = {
 		code: failure.status === 429 ? 'TOO_MANY_REQUESTS' : `HTTP_${failure.status}`,
-		message: typeof body === 'string' && body !== '' ? body.slice(0, 200) : 'no error details in the response',
+		message:
+			typeof body === 'string' && body !== ''
+				? body.slice(0, 200)
+				: 'no error details in the response',
 		status: 'error',
 	};
-	return new BiginApiError(node, entry, { httpCode: failure.status });
+	return new BiginApiError(node, entry, httpDetails);
 }
 
 /** Keeps a node error as it is (Bigin's details included) and ties it to the input item that failed. */
-export function withItemIndex(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function withItemIndex(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	const nodeError =
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error

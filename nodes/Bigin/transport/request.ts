@@ -11,6 +11,7 @@ import type {
 
 import { biginApiUrl, resolveApiDomain } from './apiDomain';
 import { toBiginApiError } from './errors';
+import { withRetry } from './retry';
 
 export const BIGIN_CREDENTIAL_TYPE = 'biginOAuth2Api';
 
@@ -35,15 +36,31 @@ export interface BiginRequest {
 	resource: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/**
+	 * Whether repeating the call after a server or network failure is harmless. Defaults to true
+	 * for GET, PUT and DELETE; a 429 is retried either way, because Bigin did nothing.
+	 */
+	idempotent?: boolean;
 }
+
+const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 /**
  * The one place that talks to Bigin. n8n's OAuth2 helper signs the call and, on 401, refreshes the
- * token and retries once. Whole-request failures become a BiginApiError; per-item errors inside a
- * 2xx body are the caller's to inspect (see `itemErrorsOf`), because only the caller knows which
- * ones are harmless.
+ * token and retries once; passing failures (429, 5xx, network) are retried here with back-off that
+ * honours Retry-After (see `withRetry`). Whole-request failures become a BiginApiError; per-item
+ * errors inside a 2xx body are the caller's to inspect (see `itemErrorsOf`), because only the
+ * caller knows which ones are harmless.
  */
 export async function biginApiRequest<T = IDataObject>(
+	context: BiginContext,
+	request: BiginRequest,
+): Promise<BiginResponse<T>> {
+	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
+	return await withRetry(async () => await sendOnce<T>(context, request), { idempotent });
+}
+
+async function sendOnce<T>(
 	context: BiginContext,
 	request: BiginRequest,
 ): Promise<BiginResponse<T>> {
@@ -63,7 +80,8 @@ export async function biginApiRequest<T = IDataObject>(
 			BIGIN_CREDENTIAL_TYPE,
 			options,
 		)) as { statusCode: number; body: unknown };
-		const empty = response.statusCode === 204 || response.body === '' || response.body === undefined;
+		const empty =
+			response.statusCode === 204 || response.body === '' || response.body === undefined;
 		return { statusCode: response.statusCode, body: empty ? undefined : (response.body as T) };
 	} catch (error) {
 		throw toBiginApiError(context.getNode(), error);

@@ -3,7 +3,13 @@ import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-
 import type { RunningSimulator } from '../../bigin-simulator';
 import { startSimulator } from '../../bigin-simulator';
 import type { RegisteredCron, WebhookReply } from '../../support/contexts';
-import { callWebhook, executeContext, hookContext, startReceiver, triggerContext } from '../../support/contexts';
+import {
+	callWebhook,
+	executeContext,
+	hookContext,
+	startReceiver,
+	triggerContext,
+} from '../../support/contexts';
 import type { Credentials, LoggedLine, RequestRecorder } from '../../support/nodeHarness';
 import { simulatorCredentials, testNode } from '../../support/nodeHarness';
 import { simClient } from '../../support/simClient';
@@ -29,7 +35,14 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 	async function handleCall(body: unknown): Promise<WebhookReply> {
 		const reply = await callWebhook(trigger.webhook, { node, staticData, body });
 		if (reply.result.workflowData) {
-			const context = executeContext({ node, credentials, parameters, input: reply.result.workflowData[0], recorder, log });
+			const context = executeContext({
+				node,
+				credentials,
+				parameters,
+				input: reply.result.workflowData[0],
+				recorder,
+				log,
+			});
 			executions.push((await trigger.execute.call(context))[0]);
 		}
 		return reply;
@@ -52,12 +65,24 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 		staticData = {};
 		crons = [];
 		executions = [];
-		parameters = { events: ['Contacts.create', 'Contacts.edit', 'Contacts.delete', 'Accounts.all'], options: {} };
+		parameters = {
+			events: ['Contacts.create', 'Contacts.edit', 'Contacts.delete', 'Accounts.all'],
+			options: {},
+		};
 	});
 	afterEach(() => jest.useRealTimers());
 
 	const hook = (extra: Partial<Parameters<typeof hookContext>[0]> = {}) =>
-		hookContext({ node, credentials, parameters, staticData, webhookUrl: receiver.url, recorder, log, ...extra });
+		hookContext({
+			node,
+			credentials,
+			parameters,
+			staticData,
+			webhookUrl: receiver.url,
+			recorder,
+			log,
+			...extra,
+		});
 	const methods = trigger.webhookMethods.default;
 	const channels = async () => (await client.control('GET', 'channels')).channels as IDataObject[];
 
@@ -65,13 +90,27 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 		const context = hook();
 		expect(await methods.checkExists.call(context)).toBe(false);
 		expect(await methods.create.call(context)).toBe(true);
-		await trigger.trigger.call(triggerContext({ node, credentials, parameters, staticData, crons, recorder, log }));
+		await trigger.trigger.call(
+			triggerContext({ node, credentials, parameters, staticData, crons, recorder, log }),
+		);
 	}
 
 	/** Moves the clock of n8n and of Bigin (the simulator runs in this process) together; timers stay real. */
 	function travel(ms: number): void {
 		const now = Date.now();
-		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+		jest.useFakeTimers({
+			doNotFake: [
+				'nextTick',
+				'setImmediate',
+				'setTimeout',
+				'setInterval',
+				'clearTimeout',
+				'clearInterval',
+				'queueMicrotask',
+				'hrtime',
+				'performance',
+			],
+		});
 		jest.setSystemTime(now + ms);
 	}
 
@@ -88,7 +127,11 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			expect(String(channel.token)).toHaveLength(40);
 			expect(channel.expires_in_seconds).toBeGreaterThan(22.9 * 3600);
 			expect(channel.expires_in_seconds).toBeLessThan(24 * 3600);
-			expect(staticData).toMatchObject({ channelId: channel.channel_id, token: channel.token, notifyUrl: receiver.url });
+			expect(staticData).toMatchObject({
+				channelId: channel.channel_id,
+				token: channel.token,
+				notifyUrl: receiver.url,
+			});
 			expect(Date.parse(String(staticData.expiresAt))).toBeGreaterThan(Date.now() + 22 * HOUR);
 		});
 
@@ -102,7 +145,9 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			await activate();
 			const productionId = staticData.channelId;
 			const testData: IDataObject = {};
-			await methods.create.call(hook({ staticData: testData, mode: 'manual', webhookUrl: `${receiver.url}-test` }));
+			await methods.create.call(
+				hook({ staticData: testData, mode: 'manual', webhookUrl: `${receiver.url}-test` }),
+			);
 			expect(testData.channelId).not.toBe(productionId);
 			const otherInstance: IDataObject = {};
 			await methods.create.call(hook({ staticData: otherInstance, instanceId: 'instance-b' }));
@@ -116,7 +161,7 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			expect(recorder.requests).toHaveLength(0);
 		});
 
-		it('surfaces Bigin\'s refusal instead of pretending to be live', async () => {
+		it("surfaces Bigin's refusal instead of pretending to be live", async () => {
 			credentials = await simulatorCredentials(sim, 'ZohoBigin.modules.ALL');
 			await expect(methods.create.call(hook())).rejects.toThrow('OAUTH_SCOPE_MISMATCH');
 		});
@@ -130,8 +175,20 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 
 		it.each([
 			['the webhook URL changed', () => ({ webhookUrl: 'http://127.0.0.1:1/webhook/elsewhere' })],
-			['the events changed', () => { parameters.events = ['Contacts.create']; return {}; }],
-			['the options changed', () => { parameters.options = { notifyOnRelatedAction: true }; return {}; }],
+			[
+				'the events changed',
+				() => {
+					parameters.events = ['Contacts.create'];
+					return {};
+				},
+			],
+			[
+				'the options changed',
+				() => {
+					parameters.options = { notifyOnRelatedAction: true };
+					return {};
+				},
+			],
 		])('does not count the channel when %s', async (_label, change) => {
 			await activate();
 			expect(await methods.checkExists.call(hook(change()))).toBe(false);
@@ -139,7 +196,11 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 
 		it('does not count a channel Bigin dropped or expired', async () => {
 			await activate();
-			await client.request('DELETE', `/bigin/v2/actions/watch?channel_ids=${staticData.channelId}`, { token: await client.token() });
+			await client.request(
+				'DELETE',
+				`/bigin/v2/actions/watch?channel_ids=${staticData.channelId}`,
+				{ token: await client.token() },
+			);
 			expect(await methods.checkExists.call(hook())).toBe(false);
 		});
 
@@ -167,7 +228,16 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			await activate();
 			expect(crons).toEqual([{ expression: '*/10 * * * * *', onTick: expect.any(Function) }]);
 			const manual: RegisteredCron[] = [];
-			await trigger.trigger.call(triggerContext({ node, credentials, parameters, staticData, crons: manual, mode: 'manual' }));
+			await trigger.trigger.call(
+				triggerContext({
+					node,
+					credentials,
+					parameters,
+					staticData,
+					crons: manual,
+					mode: 'manual',
+				}),
+			);
 			expect(manual).toEqual([]);
 		});
 
@@ -190,7 +260,11 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			await crons[0].onTick();
 			expect(recorder.requests.at(-1)).toMatchObject({ method: 'PUT' });
 			const sent = (recorder.requests.at(-1)?.body as IDataObject).watch as IDataObject[];
-			expect(sent[0]).toMatchObject({ channel_id: staticData.channelId, token: staticData.token, notify_url: receiver.url });
+			expect(sent[0]).toMatchObject({
+				channel_id: staticData.channelId,
+				token: staticData.token,
+				notify_url: receiver.url,
+			});
 		});
 
 		it('keeps a channel alive through many short expiries, a failed attempt included', async () => {
@@ -198,7 +272,14 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			await activate();
 			let lapses = 0;
 			for (let tick = 1; tick <= 60; tick++) {
-				if (tick === 20) await client.control('POST', 'faults', { path: '/bigin/v2/actions/watch', method: 'PUT', count: 1, kind: 500 });
+				if (tick === 20)
+					await client.control('POST', 'faults', {
+						path: '/bigin/v2/actions/watch',
+						method: 'PUT',
+						count: 5,
+						kind: 500,
+						retryAfterSeconds: 0,
+					});
 				travel(10_000);
 				await crons[0].onTick();
 				if ((await channels()).length !== 1) lapses += 1;
@@ -206,14 +287,22 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			expect(lapses).toBe(0);
 			const puts = recorder.requests.filter((request) => request.method === 'PUT');
 			expect(puts.length).toBeGreaterThanOrEqual(19);
-			expect(log.some((line) => line.level === 'warn' && line.message.includes('will retry'))).toBe(true);
+			expect(log.some((line) => line.level === 'warn' && line.message.includes('will retry'))).toBe(
+				true,
+			);
 			expect(JSON.stringify(log)).not.toContain(String(staticData.token));
 		});
 
 		it('backs off after failures instead of hammering Bigin', async () => {
 			await client.control('POST', 'config', { expiryCapSeconds: 600 });
 			await activate();
-			await client.control('POST', 'faults', { path: '/bigin/v2/actions/watch', method: 'PUT', count: 3, kind: 429 });
+			await client.control('POST', 'faults', {
+				path: '/bigin/v2/actions/watch',
+				method: 'PUT',
+				count: 15,
+				kind: 429,
+				retryAfterSeconds: 0,
+			});
 			travel(300_000);
 			await crons[0].onTick();
 			expect(staticData.failedRenewals).toBe(1);
@@ -226,6 +315,7 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			expect(staticData.failedRenewals).toBe(2);
 			travel(20_000);
 			await crons[0].onTick();
+			expect(staticData.failedRenewals).toBe(3);
 			travel(40_000);
 			await crons[0].onTick();
 			expect(staticData.failedRenewals).toBe(0);
@@ -235,7 +325,9 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 		it('recreates the channel under the same id and token when Bigin no longer has it', async () => {
 			await activate();
 			const { channelId, token } = staticData;
-			await client.request('DELETE', `/bigin/v2/actions/watch?channel_ids=${channelId}`, { token: await client.token() });
+			await client.request('DELETE', `/bigin/v2/actions/watch?channel_ids=${channelId}`, {
+				token: await client.token(),
+			});
 			travel(21.5 * HOUR);
 			await crons[0].onTick();
 			const [channel] = await channels();
@@ -252,7 +344,9 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			await crons[0].onTick();
 			expect(staticData.failedRenewals).toBe(1);
 			expect(Number(staticData.nextAttemptAt) - Date.now()).toBeGreaterThan(299_000);
-			expect(log.some((line) => line.level === 'error' && line.message.includes('check the credential'))).toBe(true);
+			expect(
+				log.some((line) => line.level === 'error' && line.message.includes('check the credential')),
+			).toBe(true);
 		});
 
 		it('never lets a tick throw, even when Bigin is unreachable', async () => {
@@ -261,13 +355,16 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			travel(22 * HOUR);
 			await expect(crons[0].onTick()).resolves.toBeUndefined();
 			expect(staticData.failedRenewals).toBe(1);
-		});
+		}, 30_000);
 	});
 
 	describe('notifications', () => {
 		it('turns a record created in Bigin into one item holding the record', async () => {
 			await activate();
-			const created = await client.control('POST', 'records/Contacts', { Last_Name: 'Nguyen', Email: 'an@example.com' });
+			const created = await client.control('POST', 'records/Contacts', {
+				Last_Name: 'Nguyen',
+				Email: 'an@example.com',
+			});
 			await sim.settled();
 			expect(receiver.statuses).toContain(200);
 			expect(executions).toHaveLength(1);
@@ -290,11 +387,18 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 		it('outputs one item per id when Bigin batches several records', async () => {
 			await activate();
 			const contacts = (await client.control('GET', 'records/Contacts')).data.slice(0, 3);
-			await client.request('PUT', '/bigin/v2/Contacts', { token: await client.token(), body: { data: contacts.map((c: IDataObject) => ({ id: c.id, Title: 'Customer' })) } });
+			await client.request('PUT', '/bigin/v2/Contacts', {
+				token: await client.token(),
+				body: { data: contacts.map((c: IDataObject) => ({ id: c.id, Title: 'Customer' })) },
+			});
 			await sim.settled();
 			const [items] = executions;
-			expect(items.map((item) => item.json.recordId)).toEqual(contacts.map((c: IDataObject) => c.id));
-			expect(items.every((item) => (item.json.record as IDataObject).Title === 'Customer')).toBe(true);
+			expect(items.map((item) => item.json.recordId)).toEqual(
+				contacts.map((c: IDataObject) => c.id),
+			);
+			expect(items.every((item) => (item.json.record as IDataObject).Title === 'Customer')).toBe(
+				true,
+			);
 			expect(items[0].json).toMatchObject({ event: 'Contacts.edit', affectedFields: ['Title'] });
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		});
@@ -307,8 +411,17 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			expect(executions[0][0].json).toMatchObject({ event: 'Contacts.delete', recordId: first.id });
 			expect(executions[0][0].json).not.toHaveProperty('record');
 
-			await client.control('POST', 'notify', { channel_id: staticData.channelId, module: 'Contacts', operation: 'update', ids: ['404404'] });
-			expect(executions[1][0].json).toMatchObject({ recordId: '404404', recordFound: false, record: null });
+			await client.control('POST', 'notify', {
+				channel_id: staticData.channelId,
+				module: 'Contacts',
+				operation: 'update',
+				ids: ['404404'],
+			});
+			expect(executions[1][0].json).toMatchObject({
+				recordId: '404404',
+				recordFound: false,
+				record: null,
+			});
 			void second;
 		});
 
@@ -338,17 +451,30 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			expect(executions).toHaveLength(0);
 		});
 
-		it('rejects a stale test channel\'s notification on the production webhook', async () => {
+		it("rejects a stale test channel's notification on the production webhook", async () => {
 			await activate();
 			const testData: IDataObject = {};
 			await methods.create.call(hook({ staticData: testData, mode: 'manual' }));
-			const reply = await handleCall({ ...(await genuineBody()), channel_id: testData.channelId, token: testData.token });
+			const reply = await handleCall({
+				...(await genuineBody()),
+				channel_id: testData.channelId,
+				token: testData.token,
+			});
 			expect(reply.status).toBe(401);
 		});
 
 		async function genuineBody(): Promise<IDataObject> {
 			const [contact] = (await client.control('GET', 'records/Contacts')).data;
-			return { server_time: Date.now(), query_params: {}, module: 'Contacts', ids: [contact.id], affected_fields: [], operation: 'insert', channel_id: staticData.channelId, token: staticData.token };
+			return {
+				server_time: Date.now(),
+				query_params: {},
+				module: 'Contacts',
+				ids: [contact.id],
+				affected_fields: [],
+				operation: 'insert',
+				channel_id: staticData.channelId,
+				token: staticData.token,
+			};
 		}
 	});
 
@@ -370,25 +496,41 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 		it('ends a test listen without touching the production channel', async () => {
 			await activate();
 			const testData: IDataObject = {};
-			const testHook = hook({ staticData: testData, mode: 'manual', webhookUrl: `${receiver.url}-test` });
+			const testHook = hook({
+				staticData: testData,
+				mode: 'manual',
+				webhookUrl: `${receiver.url}-test`,
+			});
 			expect(await methods.checkExists.call(testHook)).toBe(false);
 			await methods.create.call(testHook);
 			expect(await channels()).toHaveLength(2);
 			expect(await methods.delete.call(testHook)).toBe(true);
-			expect((await channels()).map((channel) => channel.channel_id)).toEqual([staticData.channelId]);
+			expect((await channels()).map((channel) => channel.channel_id)).toEqual([
+				staticData.channelId,
+			]);
 		});
 
 		it('reports failure (and logs why) when Bigin cannot be reached, keeping what it knows', async () => {
 			await activate();
-			await client.control('POST', 'faults', { path: '/bigin/v2/actions/watch', method: 'DELETE', count: 1, kind: 500 });
+			await client.control('POST', 'faults', {
+				path: '/bigin/v2/actions/watch',
+				method: 'DELETE',
+				count: 5,
+				kind: 500,
+				retryAfterSeconds: 0,
+			});
 			expect(await methods.delete.call(hook())).toBe(false);
 			expect(staticData.channelId).toBeDefined();
-			expect(log.some((line) => line.level === 'warn' && line.message.includes('could not disable'))).toBe(true);
+			expect(
+				log.some((line) => line.level === 'warn' && line.message.includes('could not disable')),
+			).toBe(true);
 		});
 	});
 
 	it('passes test-event items through execute() with the real payload, like production', async () => {
-		const input = [{ json: { module: 'Tasks', event: 'Tasks.delete', operation: 'delete', recordId: '9' } }];
+		const input = [
+			{ json: { module: 'Tasks', event: 'Tasks.delete', operation: 'delete', recordId: '9' } },
+		];
 		const context = executeContext({ node, credentials, parameters, input, recorder });
 		const [output] = await trigger.execute.call(context);
 		expect(output).toEqual([{ json: input[0].json, pairedItem: { item: 0 } }]);
@@ -400,10 +542,20 @@ describe('Bigin Trigger against the Bigin simulator', () => {
 			displayName: 'Bigin Trigger',
 			group: ['trigger'],
 			inputs: [],
-			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' }],
+			webhooks: [
+				{
+					name: 'default',
+					httpMethod: 'POST',
+					responseMode: 'onReceived',
+					responseData: 'noData',
+					path: 'webhook',
+				},
+			],
 		});
 		const events = trigger.description.properties.find((property) => property.name === 'events');
 		expect(events).toMatchObject({ type: 'multiOptions', required: true });
-		expect((events?.options as INodePropertyOptions[]).map((option) => option.value)).toContain('Accounts.all');
+		expect((events?.options as INodePropertyOptions[]).map((option) => option.value)).toContain(
+			'Accounts.all',
+		);
 	});
 });
