@@ -12,7 +12,9 @@ module.exports = {
 	projects: [
 		project('nodes', ['<rootDir>/test/credentials', '<rootDir>/test/nodes']),
 		project('simulator', ['<rootDir>/test/bigin-simulator']),
-		project('e2e', ['<rootDir>/test/e2e'], { globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts' }),
+		project('e2e', ['<rootDir>/test/e2e'], {
+			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
+		}),
 	],
 	reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };

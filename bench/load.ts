@@ -9,7 +9,11 @@ export interface LoadResult {
 }
 
 /** A bounded load from this process to one URL on loopback: fixed connections, fixed duration. */
-export async function load(url: string, body: string, options: { seconds: number; connections: number; contentType?: string }): Promise<LoadResult> {
+export async function load(
+	url: string,
+	body: string,
+	options: { seconds: number; connections: number; contentType?: string },
+): Promise<LoadResult> {
 	const result = await autocannon({
 		url,
 		method: 'POST',
@@ -20,7 +24,8 @@ export async function load(url: string, body: string, options: { seconds: number
 		timeout: 10,
 	});
 	const statuses: Record<string, number> = {};
-	for (const [code, count] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (count as { count: number }).count;
+	for (const [code, count] of Object.entries(result.statusCodeStats ?? {}))
+		statuses[code] = (count as { count: number }).count;
 	return {
 		requestsPerSecond: result.requests.average,
 		p50: result.latency.p50,
@@ -31,5 +36,7 @@ export async function load(url: string, body: string, options: { seconds: number
 }
 
 export function best(results: LoadResult[]): LoadResult {
-	return results.reduce((top, result) => (result.requestsPerSecond > top.requestsPerSecond ? result : top));
+	return results.reduce((top, result) =>
+		result.requestsPerSecond > top.requestsPerSecond ? result : top,
+	);
 }

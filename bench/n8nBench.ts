@@ -1,5 +1,10 @@
 import type { E2eEnvironment } from '../test/e2e/support/environment';
-import { eventually, executionsOf, startEnvironment, triggerWorkflow } from '../test/e2e/support/environment';
+import {
+	eventually,
+	executionsOf,
+	startEnvironment,
+	triggerWorkflow,
+} from '../test/e2e/support/environment';
 import { simClient } from '../test/support/simClient';
 import { n8nVersion } from '../scripts/lib/paths';
 import type { LoadResult } from './load';
@@ -30,7 +35,12 @@ function webhookWorkflow() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: '5d6e7f80-9102-43b4-c5d6-e7f8091a2b3c',
-				parameters: { httpMethod: 'POST', path: 'bench-webhook', responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: 'bench-webhook',
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 		],
 		connections: {},
@@ -39,7 +49,10 @@ function webhookWorkflow() {
 }
 
 const ENGINES = ['vm', 'legacy'] as const;
-const ENGINE_LABELS: Record<string, string> = { vm: "default engine (isolated-vm)", legacy: 'legacy engine' };
+const ENGINE_LABELS: Record<string, string> = {
+	vm: 'default engine (isolated-vm)',
+	legacy: 'legacy engine',
+};
 
 interface EngineRun {
 	bigin: LoadResult;
@@ -51,7 +64,10 @@ interface EngineRun {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const rps = (value: number) => `${value.toFixed(0)} req/s`;
 
-async function newestExecutionId(env: E2eEnvironment, workflowId: string): Promise<string | undefined> {
+async function newestExecutionId(
+	env: E2eEnvironment,
+	workflowId: string,
+): Promise<string | undefined> {
 	return (await executionsOf(env.n8n, workflowId))[0]?.id;
 }
 
@@ -61,8 +77,21 @@ async function measureLoad(
 	engine: string,
 ): Promise<EngineRun> {
 	const options = { seconds: SECONDS, connections: CONNECTIONS };
-	await eventually(async () => (await fetch(target.webhookUrl, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status === 200, 30_000, 'the Webhook node');
-	process.stdout.write(`Load (${ENGINE_LABELS[engine]}): ${ROUNDS} rounds × ${SECONDS} s × ${CONNECTIONS} connections per target, alternating, after a warm-up\n`);
+	await eventually(
+		async () =>
+			(
+				await fetch(target.webhookUrl, {
+					method: 'POST',
+					body: '{}',
+					headers: { 'content-type': 'application/json' },
+				})
+			).status === 200,
+		30_000,
+		'the Webhook node',
+	);
+	process.stdout.write(
+		`Load (${ENGINE_LABELS[engine]}): ${ROUNDS} rounds × ${SECONDS} s × ${CONNECTIONS} connections per target, alternating, after a warm-up\n`,
+	);
 	await load(target.biginUrl, target.notification, { ...options, seconds: 2 });
 	await load(target.webhookUrl, target.notification, { ...options, seconds: 2 });
 	const bigin: LoadResult[] = [];
@@ -74,10 +103,12 @@ async function measureLoad(
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	const newestBefore = await newestExecutionId(env, BIGIN_WORKFLOW);
 	const forged: LoadResult[] = [];
-	for (let round = 0; round < ROUNDS; round++) forged.push(await load(target.biginUrl, target.forged, options));
+	for (let round = 0; round < ROUNDS; round++)
+		forged.push(await load(target.biginUrl, target.forged, options));
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	const newestAfter = await newestExecutionId(env, BIGIN_WORKFLOW);
-	const forgedExecutions = newestAfter === newestBefore ? 0 : Number(newestAfter) - Number(newestBefore);
+	const forgedExecutions =
+		newestAfter === newestBefore ? 0 : Number(newestAfter) - Number(newestBefore);
 	return { bigin: best(bigin), webhook: best(webhook), forged: best(forged), forgedExecutions };
 }
 
@@ -86,7 +117,9 @@ export async function n8nBench(): Promise<Section[]> {
 	const env = await startEnvironment('bench');
 	const sim = simClient(env.sim);
 	try {
-		await env.n8n.importWorkflow(triggerWorkflow(BIGIN_WORKFLOW, BIGIN_WEBHOOK, ['Contacts.create'], { fetchRecords: false }));
+		await env.n8n.importWorkflow(
+			triggerWorkflow(BIGIN_WORKFLOW, BIGIN_WEBHOOK, ['Contacts.create'], { fetchRecords: false }),
+		);
 		await env.n8n.importWorkflow(triggerWorkflow(FETCH_WORKFLOW, FETCH_WEBHOOK, ['Contacts.edit']));
 		await env.n8n.importWorkflow(webhookWorkflow());
 		for (const id of [BIGIN_WORKFLOW, FETCH_WORKFLOW, WEBHOOK_WORKFLOW]) await env.n8n.publish(id);
@@ -94,13 +127,31 @@ export async function n8nBench(): Promise<Section[]> {
 
 		const biginUrl = `${env.n8n.url}/webhook/${BIGIN_WEBHOOK}/webhook`;
 		const webhookUrl = `${env.n8n.url}/webhook/bench-webhook`;
-		const channels = await eventually(async () => {
-			const list = (await sim.control('GET', 'channels')).channels as Array<{ channel_id: string; token: string; notify_url: string }>;
-			return list.length === 2 ? list : undefined;
-		}, 60_000, 'both channels');
+		const channels = await eventually(
+			async () => {
+				const list = (await sim.control('GET', 'channels')).channels as Array<{
+					channel_id: string;
+					token: string;
+					notify_url: string;
+				}>;
+				return list.length === 2 ? list : undefined;
+			},
+			60_000,
+			'both channels',
+		);
 		const channel = channels.find((entry) => entry.notify_url === biginUrl);
 		if (!channel) throw new Error('no channel for the benchmark trigger');
-		const notification = JSON.stringify({ server_time: Date.now(), query_params: {}, module: 'Contacts', resource_uri: `${env.sim.url}/bigin/v2/Contacts`, ids: ['6756839000000575001'], affected_fields: [], operation: 'insert', channel_id: channel.channel_id, token: channel.token });
+		const notification = JSON.stringify({
+			server_time: Date.now(),
+			query_params: {},
+			module: 'Contacts',
+			resource_uri: `${env.sim.url}/bigin/v2/Contacts`,
+			ids: ['6756839000000575001'],
+			affected_fields: [],
+			operation: 'insert',
+			channel_id: channel.channel_id,
+			token: channel.token,
+		});
 		const forged = JSON.stringify({ ...JSON.parse(notification), token: 'forged-token' });
 
 		const runs: Record<string, EngineRun> = {};
@@ -117,8 +168,18 @@ export async function n8nBench(): Promise<Section[]> {
 			const throughputRatio = b.requestsPerSecond / w.requestsPerSecond;
 			const p99Ratio = b.p99 / Math.max(w.p99, 1);
 			return [
-				{ name: `Throughput ratio, ${ENGINE_LABELS[engine]}`, value: throughputRatio.toFixed(3), target: '≥ 0.95', met: throughputRatio >= 0.95 },
-				{ name: `p99 ratio, ${ENGINE_LABELS[engine]}`, value: p99Ratio.toFixed(3), target: '≤ 1.1', met: p99Ratio <= 1.1 },
+				{
+					name: `Throughput ratio, ${ENGINE_LABELS[engine]}`,
+					value: throughputRatio.toFixed(3),
+					target: '≥ 0.95',
+					met: throughputRatio >= 0.95,
+				},
+				{
+					name: `p99 ratio, ${ENGINE_LABELS[engine]}`,
+					value: p99Ratio.toFixed(3),
+					target: '≤ 1.1',
+					met: p99Ratio <= 1.1,
+				},
 			];
 		});
 		const throughput: Section = {
@@ -128,22 +189,50 @@ export async function n8nBench(): Promise<Section[]> {
 			table: {
 				header: ['engine', 'workflow', 'req/s', 'p50', 'p99', 'statuses'],
 				rows: ENGINES.flatMap((engine) => [
-					[ENGINE_LABELS[engine], 'Bigin Trigger', rps(runs[engine].bigin.requestsPerSecond), ms(runs[engine].bigin.p50), ms(runs[engine].bigin.p99), JSON.stringify(runs[engine].bigin.statuses)],
-					[ENGINE_LABELS[engine], 'Webhook node', rps(runs[engine].webhook.requestsPerSecond), ms(runs[engine].webhook.p50), ms(runs[engine].webhook.p99), JSON.stringify(runs[engine].webhook.statuses)],
+					[
+						ENGINE_LABELS[engine],
+						'Bigin Trigger',
+						rps(runs[engine].bigin.requestsPerSecond),
+						ms(runs[engine].bigin.p50),
+						ms(runs[engine].bigin.p99),
+						JSON.stringify(runs[engine].bigin.statuses),
+					],
+					[
+						ENGINE_LABELS[engine],
+						'Webhook node',
+						rps(runs[engine].webhook.requestsPerSecond),
+						ms(runs[engine].webhook.p50),
+						ms(runs[engine].webhook.p99),
+						JSON.stringify(runs[engine].webhook.statuses),
+					],
 				]),
 			},
 		};
 		const forgedFigures = ENGINES.flatMap((engine) => {
 			const { bigin: b, forged: f, forgedExecutions } = runs[engine];
 			return [
-				{ name: `Forged notifications, ${ENGINE_LABELS[engine]}`, value: `${rps(f.requestsPerSecond)}, p50 ${ms(f.p50)}, p99 ${ms(f.p99)} (statuses ${JSON.stringify(f.statuses)})` },
-				{ name: `Cheaper than accepted ones (throughput forged / accepted), ${ENGINE_LABELS[engine]}`, value: (f.requestsPerSecond / b.requestsPerSecond).toFixed(2), target: '> 1', met: f.requestsPerSecond > b.requestsPerSecond },
-				{ name: `Executions started by forged requests, ${ENGINE_LABELS[engine]}`, value: String(forgedExecutions), target: '0', met: forgedExecutions === 0 },
+				{
+					name: `Forged notifications, ${ENGINE_LABELS[engine]}`,
+					value: `${rps(f.requestsPerSecond)}, p50 ${ms(f.p50)}, p99 ${ms(f.p99)} (statuses ${JSON.stringify(f.statuses)})`,
+				},
+				{
+					name: `Cheaper than accepted ones (throughput forged / accepted), ${ENGINE_LABELS[engine]}`,
+					value: (f.requestsPerSecond / b.requestsPerSecond).toFixed(2),
+					target: '> 1',
+					met: f.requestsPerSecond > b.requestsPerSecond,
+				},
+				{
+					name: `Executions started by forged requests, ${ENGINE_LABELS[engine]}`,
+					value: String(forgedExecutions),
+					target: '0',
+					met: forgedExecutions === 0,
+				},
 			];
 		});
 		const forgedSection: Section = {
 			title: '2. Forged-request cost',
-			description: 'The same load against Bigin Trigger with a wrong verification token: each request is answered 401 before any execution starts.',
+			description:
+				'The same load against Bigin Trigger with a wrong verification token: each request is answered 401 before any execution starts.',
 			figures: forgedFigures,
 		};
 
@@ -152,17 +241,36 @@ export async function n8nBench(): Promise<Section[]> {
 		await sim.control('POST', 'config', { recordReadDelayMs: READ_DELAY_MS });
 		const fetchChannel = channels.find((entry) => entry.notify_url.includes(FETCH_WEBHOOK));
 		for (const count of [1, 10, 100]) {
-			const ids = Array.from({ length: count }, (_, index) => String(6756839100000000000n + BigInt(index)));
+			const ids = Array.from({ length: count }, (_, index) =>
+				String(6756839100000000000n + BigInt(index)),
+			);
 			await sim.request('DELETE', '/_sim/requests');
 			const before = await newestExecutionId(env, FETCH_WORKFLOW);
-			await sim.control('POST', 'notify', { channel_id: fetchChannel?.channel_id, module: 'Contacts', operation: 'update', ids });
-			const execution = await eventually(async () => {
-				const [newest] = await executionsOf(env.n8n, FETCH_WORKFLOW);
-				return newest && newest.id !== before && newest.status === 'success' ? newest : undefined;
-			}, 60_000, 'the fetching execution');
-			const detail = await env.n8n.api<{ startedAt: string; stoppedAt: string; data: { resultData: { runData: Record<string, Array<{ executionTime: number }>> } } }>('GET', `/executions/${execution.id}?includeData=true`);
+			await sim.control('POST', 'notify', {
+				channel_id: fetchChannel?.channel_id,
+				module: 'Contacts',
+				operation: 'update',
+				ids,
+			});
+			const execution = await eventually(
+				async () => {
+					const [newest] = await executionsOf(env.n8n, FETCH_WORKFLOW);
+					return newest && newest.id !== before && newest.status === 'success' ? newest : undefined;
+				},
+				60_000,
+				'the fetching execution',
+			);
+			const detail = await env.n8n.api<{
+				startedAt: string;
+				stoppedAt: string;
+				data: { resultData: { runData: Record<string, Array<{ executionTime: number }>> } };
+			}>('GET', `/executions/${execution.id}?includeData=true`);
 			const nodeTime = detail.body.data.resultData.runData['Bigin Trigger'][0].executionTime;
-			const calls = ((await sim.control('GET', 'requests')).requests as Array<{ method: string; path: string }>).filter((request) => request.method === 'GET' && request.path.startsWith('/bigin/v2/Contacts/')).length;
+			const calls = (
+				(await sim.control('GET', 'requests')).requests as Array<{ method: string; path: string }>
+			).filter(
+				(request) => request.method === 'GET' && request.path.startsWith('/bigin/v2/Contacts/'),
+			).length;
 			const expected = Math.ceil(count / FETCH_CONCURRENCY) * READ_DELAY_MS;
 			fetchingMet &&= calls === count && nodeTime < expected * 2 + 200;
 			fetchingRows.push([String(count), String(calls), `${nodeTime} ms`, `${expected} ms`]);
@@ -170,7 +278,14 @@ export async function n8nBench(): Promise<Section[]> {
 		const fetching: Section = {
 			title: '3. Record fetching',
 			description: `A Bigin Trigger with record fetching on; the simulator delays every record read by ${READ_DELAY_MS} ms. Notifications carry 1, 10 and 100 ids; "wall time" is the trigger node's execution time in n8n, "ideal" is ids / ${FETCH_CONCURRENCY} (the concurrency) × ${READ_DELAY_MS} ms.`,
-			figures: [{ name: 'One API call per id, wall time near ids / concurrency × delay', value: fetchingMet ? 'yes' : 'no', target: 'calls = ids, wall ≈ ideal', met: fetchingMet }],
+			figures: [
+				{
+					name: 'One API call per id, wall time near ids / concurrency × delay',
+					value: fetchingMet ? 'yes' : 'no',
+					target: 'calls = ids, wall ≈ ideal',
+					met: fetchingMet,
+				},
+			],
 			table: { header: ['ids', 'API calls', 'wall time', 'ideal'], rows: fetchingRows },
 		};
 		return [throughput, forgedSection, fetching];

@@ -14,7 +14,11 @@ function median(values: number[]): number {
 
 /** Milliseconds to require() the built nodes and credential in a fresh Node process. */
 function loadTime(preloadHost: boolean): number {
-	const files = ['dist/credentials/BiginOAuth2Api.credentials.js', 'dist/nodes/Bigin/Bigin.node.js', 'dist/nodes/Bigin/BiginTrigger.node.js'].map((file) => join(ROOT, file));
+	const files = [
+		'dist/credentials/BiginOAuth2Api.credentials.js',
+		'dist/nodes/Bigin/Bigin.node.js',
+		'dist/nodes/Bigin/BiginTrigger.node.js',
+	].map((file) => join(ROOT, file));
 	const script = [
 		preloadHost ? "require('n8n-workflow'); require('luxon');" : '',
 		'const started = process.hrtime.bigint();',
@@ -25,8 +29,14 @@ function loadTime(preloadHost: boolean): number {
 }
 
 export function packageWeight(): Section {
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: ROOT }).toString()) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
-	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], {
+			cwd: ROOT,
+		}).toString(),
+	) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		dependencies?: Record<string, string>;
+	};
 	const runtimeDependencies = Object.keys(manifest.dependencies ?? {}).length;
 	const incremental = median(Array.from({ length: RUNS }, () => loadTime(true)));
 	const cold = median(Array.from({ length: RUNS }, () => loadTime(false)));
@@ -34,10 +44,28 @@ export function packageWeight(): Section {
 		title: '4. Package weight',
 		description: `\`npm pack\` of the built package, and the median of ${RUNS} fresh Node processes timing \`require()\` of the two nodes and the credential. n8n has n8n-workflow and luxon loaded already, so the first load time is the one n8n pays; the second includes loading n8n-workflow itself.`,
 		figures: [
-			{ name: 'Tarball size', value: `${(packed.size / 1024).toFixed(1)} kB`, target: '< 60 kB', met: packed.size < 60 * 1024 },
-			{ name: 'Unpacked size', value: `${(packed.unpackedSize / 1024).toFixed(1)} kB (${packed.entryCount} files)` },
-			{ name: 'Runtime dependencies', value: String(runtimeDependencies), target: '0', met: runtimeDependencies === 0 },
-			{ name: 'Load time in n8n (n8n-workflow already loaded)', value: `${incremental.toFixed(1)} ms`, target: '< 50 ms', met: incremental < 50 },
+			{
+				name: 'Tarball size',
+				value: `${(packed.size / 1024).toFixed(1)} kB`,
+				target: '< 60 kB',
+				met: packed.size < 60 * 1024,
+			},
+			{
+				name: 'Unpacked size',
+				value: `${(packed.unpackedSize / 1024).toFixed(1)} kB (${packed.entryCount} files)`,
+			},
+			{
+				name: 'Runtime dependencies',
+				value: String(runtimeDependencies),
+				target: '0',
+				met: runtimeDependencies === 0,
+			},
+			{
+				name: 'Load time in n8n (n8n-workflow already loaded)',
+				value: `${incremental.toFixed(1)} ms`,
+				target: '< 50 ms',
+				met: incremental < 50,
+			},
 			{ name: 'Load time from cold (including n8n-workflow)', value: `${cold.toFixed(1)} ms` },
 		],
 	};

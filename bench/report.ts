@@ -30,16 +30,31 @@ export function printSection(section: Section): void {
 }
 
 export function markdown(sections: Section[], machine: string[]): string {
-	const lines = ['# Benchmark results', '', 'Written by `npm run bench`. Each comparison was measured side by side in the same run.', '', '## Machine', '', ...machine.map((line) => `- ${line}`), ''];
+	const lines = [
+		'# Benchmark results',
+		'',
+		'Written by `npm run bench`. Each comparison was measured side by side in the same run.',
+		'',
+		'## Machine',
+		'',
+		...machine.map((line) => `- ${line}`),
+		'',
+	];
 	for (const section of sections) {
 		lines.push(`## ${section.title}`, '', section.description, '');
 		if (section.figures.length > 0) {
 			lines.push('| Figure | Value | Target | Met |', '| --- | --- | --- | --- |');
-			for (const figure of section.figures) lines.push(`| ${figure.name} | ${figure.value} | ${figure.target ?? ''} | ${verdict(figure)} |`);
+			for (const figure of section.figures)
+				lines.push(
+					`| ${figure.name} | ${figure.value} | ${figure.target ?? ''} | ${verdict(figure)} |`,
+				);
 			lines.push('');
 		}
 		if (section.table) {
-			lines.push(`| ${section.table.header.join(' | ')} |`, `| ${section.table.header.map(() => '---').join(' | ')} |`);
+			lines.push(
+				`| ${section.table.header.join(' | ')} |`,
+				`| ${section.table.header.map(() => '---').join(' | ')} |`,
+			);
 			for (const row of section.table.rows) lines.push(`| ${row.join(' | ')} |`);
 			lines.push('');
 		}

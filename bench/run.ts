@@ -31,11 +31,17 @@ async function main(): Promise<void> {
 	];
 	for (const section of sections) printSection(section);
 	await writeFile(join(ROOT, 'bench', 'RESULTS.md'), markdown(sections, machine));
-	const missed = sections.flatMap((section) => section.figures).filter((figure) => figure.met === false);
-	process.stdout.write(`\n${missed.length === 0 ? 'All targets met.' : `${missed.length} target(s) not met: ${missed.map((figure) => figure.name).join('; ')}`}\nWritten to bench/RESULTS.md\n`);
+	const missed = sections
+		.flatMap((section) => section.figures)
+		.filter((figure) => figure.met === false);
+	process.stdout.write(
+		`\n${missed.length === 0 ? 'All targets met.' : `${missed.length} target(s) not met: ${missed.map((figure) => figure.name).join('; ')}`}\nWritten to bench/RESULTS.md\n`,
+	);
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

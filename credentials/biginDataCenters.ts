@@ -9,14 +9,46 @@ export interface BiginDataCenter {
 }
 
 export const BIGIN_DATA_CENTERS: Record<string, BiginDataCenter> = {
-	us: { name: 'United States (zoho.com)', accountsServer: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com' },
-	eu: { name: 'Europe (zoho.eu)', accountsServer: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu' },
-	in: { name: 'India (zoho.in)', accountsServer: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in' },
-	au: { name: 'Australia (zoho.com.au)', accountsServer: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au' },
-	jp: { name: 'Japan (zoho.jp)', accountsServer: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp' },
-	ca: { name: 'Canada (zohocloud.ca)', accountsServer: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca' },
-	sa: { name: 'Saudi Arabia (zoho.sa)', accountsServer: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa' },
-	cn: { name: 'China (zoho.com.cn)', accountsServer: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn' },
+	us: {
+		name: 'United States (zoho.com)',
+		accountsServer: 'https://accounts.zoho.com',
+		apiDomain: 'https://www.zohoapis.com',
+	},
+	eu: {
+		name: 'Europe (zoho.eu)',
+		accountsServer: 'https://accounts.zoho.eu',
+		apiDomain: 'https://www.zohoapis.eu',
+	},
+	in: {
+		name: 'India (zoho.in)',
+		accountsServer: 'https://accounts.zoho.in',
+		apiDomain: 'https://www.zohoapis.in',
+	},
+	au: {
+		name: 'Australia (zoho.com.au)',
+		accountsServer: 'https://accounts.zoho.com.au',
+		apiDomain: 'https://www.zohoapis.com.au',
+	},
+	jp: {
+		name: 'Japan (zoho.jp)',
+		accountsServer: 'https://accounts.zoho.jp',
+		apiDomain: 'https://www.zohoapis.jp',
+	},
+	ca: {
+		name: 'Canada (zohocloud.ca)',
+		accountsServer: 'https://accounts.zohocloud.ca',
+		apiDomain: 'https://www.zohoapis.ca',
+	},
+	sa: {
+		name: 'Saudi Arabia (zoho.sa)',
+		accountsServer: 'https://accounts.zoho.sa',
+		apiDomain: 'https://www.zohoapis.sa',
+	},
+	cn: {
+		name: 'China (zoho.com.cn)',
+		accountsServer: 'https://accounts.zoho.com.cn',
+		apiDomain: 'https://www.zohoapis.com.cn',
+	},
 };
 
 export const CUSTOM_DATA_CENTER = 'custom';

@@ -44,7 +44,12 @@ function demoWorkflow() {
 				parameters: {
 					assignments: {
 						assignments: [
-							{ id: 'a1', name: 'summary', type: 'string', value: '={{ $json.event }} on record {{ $json.recordId }}' },
+							{
+								id: 'a1',
+								name: 'summary',
+								type: 'string',
+								value: '={{ $json.event }} on record {{ $json.recordId }}',
+							},
 						],
 					},
 					includeOtherFields: true,
@@ -52,7 +57,9 @@ function demoWorkflow() {
 				},
 			},
 		],
-		connections: { 'Bigin Trigger': { main: [[{ node: 'What Happened', type: 'main', index: 0 }]] } },
+		connections: {
+			'Bigin Trigger': { main: [[{ node: 'What Happened', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -64,7 +71,12 @@ async function main(): Promise<void> {
 	progress('Installing the package into the local n8n, as Community Nodes would');
 	await installCommunityPackage(userFolder, await packPackage());
 
-	const n8n = new N8nInstance({ runtime, userFolder, port: N8N_PORT, webhookUrl: process.env.WEBHOOK_URL });
+	const n8n = new N8nInstance({
+		runtime,
+		userFolder,
+		port: N8N_PORT,
+		webhookUrl: process.env.WEBHOOK_URL,
+	});
 	const simulator = useSimulator ? await startSimulator({ port: SIMULATOR_PORT }) : undefined;
 	if (simulator) {
 		progress(`Bigin simulator listening on ${simulator.url}`);
@@ -110,6 +122,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -33,7 +33,8 @@ export class BiginTrigger implements INodeType {
 		// "binaryData" option as an expression on every call, which costs an isolate per request.
 		version: 1.1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when contacts, companies, pipeline records and more change in Zoho Bigin',
+		description:
+			'Starts the workflow when contacts, companies, pipeline records and more change in Zoho Bigin',
 		defaults: { name: 'Bigin Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -66,7 +67,10 @@ export class BiginTrigger implements INodeType {
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		if (this.getMode() !== 'manual') {
-			this.helpers.registerCron({ expression: RENEWAL_CHECK_CRON }, async () => await renewIfDue(this));
+			this.helpers.registerCron(
+				{ expression: RENEWAL_CHECK_CRON },
+				async () => await renewIfDue(this),
+			);
 		}
 		return {};
 	}

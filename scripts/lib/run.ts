@@ -12,12 +12,18 @@ export interface RunOptions {
  * would leak the project's .npmrc (ignore-scripts=true) into npm commands run elsewhere.
  */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')),
+	);
 	return { ...env, ...extra };
 }
 
 /** Runs a command to completion; rejects with its output when it fails. */
-export async function run(command: string, args: string[], options: RunOptions = {}): Promise<string> {
+export async function run(
+	command: string,
+	args: string[],
+	options: RunOptions = {},
+): Promise<string> {
 	return await new Promise((resolvePromise, reject) => {
 		const child = spawn(command, args, {
 			cwd: options.cwd,
@@ -36,7 +42,10 @@ export async function run(command: string, args: string[], options: RunOptions =
 		child.once('error', reject);
 		child.once('exit', (code) => {
 			if (code === 0) resolvePromise(output);
-			else reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`));
+			else
+				reject(
+					new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`),
+				);
 		});
 	});
 }

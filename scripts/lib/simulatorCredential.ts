@@ -1,6 +1,13 @@
 /** The import record of a Bigin credential already connected to a running simulator (fresh tokens). */
-export async function simulatorCredential(simulatorUrl: string, identity: { id: string; name: string }): Promise<object> {
-	const response = await fetch(`${simulatorUrl}/_sim/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+export async function simulatorCredential(
+	simulatorUrl: string,
+	identity: { id: string; name: string },
+): Promise<object> {
+	const response = await fetch(`${simulatorUrl}/_sim/tokens`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
 	const token = (await response.json()) as Record<string, string>;
 	return {
 		...identity,

@@ -15,14 +15,23 @@ function escapeHtml(text: string): string {
 }
 
 function scopesOf(raw: string | undefined): string[] {
-	return (raw ?? '').split(/[,\s]+/).map((scope) => scope.trim()).filter(Boolean);
+	return (raw ?? '')
+		.split(/[,\s]+/)
+		.map((scope) => scope.trim())
+		.filter(Boolean);
 }
 
 /** /oauth/v2/auth: approves at once (or shows a consent page) and redirects back with a code. */
-export function authorize(state: SimulatorState, query: Record<string, string>, approved: boolean): AuthOutcome {
+export function authorize(
+	state: SimulatorState,
+	query: Record<string, string>,
+	approved: boolean,
+): AuthOutcome {
 	const client = state.clients.get(query.client_id ?? '');
-	if (!client) return { kind: 'error', status: 400, message: 'Invalid Client: no client with this client_id' };
-	if (query.response_type !== 'code') return { kind: 'error', status: 400, message: 'response_type must be code' };
+	if (!client)
+		return { kind: 'error', status: 400, message: 'Invalid Client: no client with this client_id' };
+	if (query.response_type !== 'code')
+		return { kind: 'error', status: 400, message: 'response_type must be code' };
 	let redirect: URL;
 	try {
 		redirect = new URL(query.redirect_uri ?? '');
@@ -31,7 +40,10 @@ export function authorize(state: SimulatorState, query: Record<string, string>, 
 	}
 	if (state.config.consentPage && !approved) {
 		const hidden = Object.entries(query)
-			.map(([key, value]) => `<input type="hidden" name="${escapeHtml(key)}" value="${escapeHtml(value)}">`)
+			.map(
+				([key, value]) =>
+					`<input type="hidden" name="${escapeHtml(key)}" value="${escapeHtml(value)}">`,
+			)
 			.join('');
 		return {
 			kind: 'consent',
@@ -53,7 +65,12 @@ export function authorize(state: SimulatorState, query: Record<string, string>, 
 	return { kind: 'redirect', location: redirect.toString() };
 }
 
-function tokenResponse(state: SimulatorState, accessToken: string, scopes: string[], refreshToken?: string): JsonObject {
+function tokenResponse(
+	state: SimulatorState,
+	accessToken: string,
+	scopes: string[],
+	refreshToken?: string,
+): JsonObject {
 	const response: JsonObject = {
 		access_token: accessToken,
 		scope: scopes.join(' '),
@@ -73,16 +90,28 @@ export function exchangeToken(state: SimulatorState, params: Record<string, stri
 
 	if (params.grant_type === 'authorization_code') {
 		const grant = state.codes.get(params.code ?? '');
-		if (!grant || grant.expiresAt < state.now() || grant.clientId !== client.clientId) return { error: 'invalid_code' };
+		if (!grant || grant.expiresAt < state.now() || grant.clientId !== client.clientId)
+			return { error: 'invalid_code' };
 		if (grant.redirectUri !== params.redirect_uri) return { error: 'invalid_redirect_uri' };
 		state.codes.delete(params.code);
-		const refreshToken = grant.offline ? state.issueRefreshToken(client.clientId, grant.scopes) : undefined;
-		return tokenResponse(state, state.issueAccessToken(client.clientId, grant.scopes, refreshToken), grant.scopes, refreshToken);
+		const refreshToken = grant.offline
+			? state.issueRefreshToken(client.clientId, grant.scopes)
+			: undefined;
+		return tokenResponse(
+			state,
+			state.issueAccessToken(client.clientId, grant.scopes, refreshToken),
+			grant.scopes,
+			refreshToken,
+		);
 	}
 	if (params.grant_type === 'refresh_token') {
 		const grant = state.refreshTokens.get(params.refresh_token ?? '');
 		if (!grant || grant.clientId !== client.clientId) return { error: 'invalid_code' };
-		return tokenResponse(state, state.issueAccessToken(client.clientId, grant.scopes, params.refresh_token), grant.scopes);
+		return tokenResponse(
+			state,
+			state.issueAccessToken(client.clientId, grant.scopes, params.refresh_token),
+			grant.scopes,
+		);
 	}
 	return { error: 'unsupported_grant_type' };
 }

@@ -41,13 +41,24 @@ export function authenticate(state: SimulatorState, header: string | undefined):
 function hasScope(scopes: string[], prefixes: string[], levels: string[]): boolean {
 	return scopes.some((scope) => {
 		const lower = scope.toLowerCase();
-		return prefixes.some((prefix) => levels.some((level) => lower === `${prefix}.${level}`.toLowerCase()));
+		return prefixes.some((prefix) =>
+			levels.some((level) => lower === `${prefix}.${level}`.toLowerCase()),
+		);
 	});
 }
 
 export function requireNotificationScope(caller: Caller, method: string): void {
-	if (!hasScope(caller.scopes, ['ZohoBigin.notifications'], NOTIFICATION_SCOPE_LEVELS[method] ?? ['ALL'])) {
-		throw new ApiError(401, errorEntry('OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL', {}));
+	if (
+		!hasScope(
+			caller.scopes,
+			['ZohoBigin.notifications'],
+			NOTIFICATION_SCOPE_LEVELS[method] ?? ['ALL'],
+		)
+	) {
+		throw new ApiError(
+			401,
+			errorEntry('OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL', {}),
+		);
 	}
 }
 
@@ -56,6 +67,9 @@ export function requireRecordScope(caller: Caller, method: string, module: strin
 	const prefixes = [`ZohoBigin.modules.${module}`];
 	const moduleWide = hasScope(caller.scopes, ['ZohoBigin.modules'], ['ALL']);
 	if (!moduleWide && !hasScope(caller.scopes, prefixes, levels)) {
-		throw new ApiError(401, errorEntry('OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL', {}));
+		throw new ApiError(
+			401,
+			errorEntry('OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL', {}),
+		);
 	}
 }

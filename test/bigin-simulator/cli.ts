@@ -14,7 +14,9 @@ async function main(): Promise<void> {
 		},
 	});
 	console.log(simulator.url);
-	console.log(`Bigin simulator: open ${simulator.url}/ to watch channels and change records. Ctrl-C stops it.`);
+	console.log(
+		`Bigin simulator: open ${simulator.url}/ to watch channels and change records. Ctrl-C stops it.`,
+	);
 	const stop = () => void simulator.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

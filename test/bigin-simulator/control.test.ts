@@ -10,7 +10,12 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 	useSimulator((fixture) => ({ client, token } = fixture));
 
 	it('makes the next N calls of a route fail with 500, then recovers', async () => {
-		await client.control('POST', 'faults', { path: '/bigin/v2/actions/watch', method: 'GET', count: 2, kind: 500 });
+		await client.control('POST', 'faults', {
+			path: '/bigin/v2/actions/watch',
+			method: 'GET',
+			count: 2,
+			kind: 500,
+		});
 		const first = await client.request('GET', '/bigin/v2/actions/watch', { token });
 		expect(first.status).toBe(500);
 		expect(first.body).toMatchObject({ code: 'INTERNAL_ERROR', status: 'error' });
@@ -26,7 +31,12 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 	});
 
 	it('injects a timeout: the connection is held, then dropped without an answer', async () => {
-		await client.control('POST', 'faults', { path: '/bigin/v2/actions/watch', count: 1, kind: 'timeout', holdMs: 200 });
+		await client.control('POST', 'faults', {
+			path: '/bigin/v2/actions/watch',
+			count: 1,
+			kind: 'timeout',
+			holdMs: 200,
+		});
 		const started = Date.now();
 		await expect(client.request('GET', '/bigin/v2/actions/watch', { token })).rejects.toThrow();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(190);
@@ -35,7 +45,15 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 	it('logs requests without secrets, and can clear the log', async () => {
 		await client.request('GET', '/bigin/v2/actions/watch?channel_id=1', { token });
 		const { requests } = await client.control('GET', 'requests');
-		expect(requests).toEqual([expect.objectContaining({ method: 'GET', path: '/bigin/v2/actions/watch', query: { channel_id: '1' }, status: 204, auth: 'Zoho-oauthtoken' })]);
+		expect(requests).toEqual([
+			expect.objectContaining({
+				method: 'GET',
+				path: '/bigin/v2/actions/watch',
+				query: { channel_id: '1' },
+				status: 204,
+				auth: 'Zoho-oauthtoken',
+			}),
+		]);
 		expect(JSON.stringify(requests)).not.toContain(token);
 		await client.request('DELETE', '/_sim/requests');
 		expect((await client.control('GET', 'requests')).requests).toEqual([]);
@@ -46,7 +64,9 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 		expect(moved.clock_offset_ms).toBe(86_400_000);
 		await client.control('POST', 'config', { expiryCapSeconds: 60 });
 		expect((await client.control('GET', 'state')).config.expiryCapSeconds).toBe(60);
-		expect((await client.request('POST', '/_sim/config', { body: { noSuchSetting: 1 } })).status).toBe(400);
+		expect(
+			(await client.request('POST', '/_sim/config', { body: { noSuchSetting: 1 } })).status,
+		).toBe(400);
 		await client.control('POST', 'reset');
 		const state = await client.control('GET', 'state');
 		expect(state.clock_offset_ms).toBe(0);
@@ -54,10 +74,30 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 	});
 
 	it.each([
-		['malformed JSON', { raw: '{"watch": [', contentType: 'application/json' }, 400, 'INVALID_DATA'],
-		['a wrong content type', { raw: 'watch=1', contentType: 'application/x-www-form-urlencoded' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-		['a huge body', { raw: `{"watch":"${'x'.repeat(1_100_000)}"}`, contentType: 'application/json' }, 413, 'REQUEST_ENTITY_TOO_LARGE'],
-		['a body without watch', { raw: '{}', contentType: 'application/json' }, 400, 'MANDATORY_NOT_FOUND'],
+		[
+			'malformed JSON',
+			{ raw: '{"watch": [', contentType: 'application/json' },
+			400,
+			'INVALID_DATA',
+		],
+		[
+			'a wrong content type',
+			{ raw: 'watch=1', contentType: 'application/x-www-form-urlencoded' },
+			415,
+			'UNSUPPORTED_MEDIA_TYPE',
+		],
+		[
+			'a huge body',
+			{ raw: `{"watch":"${'x'.repeat(1_100_000)}"}`, contentType: 'application/json' },
+			413,
+			'REQUEST_ENTITY_TOO_LARGE',
+		],
+		[
+			'a body without watch',
+			{ raw: '{}', contentType: 'application/json' },
+			400,
+			'MANDATORY_NOT_FOUND',
+		],
 	])('answers %s with a Zoho-style error', async (_label, options, status, code) => {
 		const response = await client.request('POST', '/bigin/v2/actions/watch', { token, ...options });
 		expect(response.status).toBe(status);
@@ -65,9 +105,13 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 	});
 
 	it('answers unknown routes with 404 INVALID_URL_PATTERN and wrong verbs with INVALID_REQUEST_METHOD', async () => {
-		expect((await client.request('GET', '/bigin/v9/nothing', { token })).body.code).toBe('INVALID_URL_PATTERN');
+		expect((await client.request('GET', '/bigin/v9/nothing', { token })).body.code).toBe(
+			'INVALID_URL_PATTERN',
+		);
 		expect((await client.request('GET', '/nothing')).status).toBe(404);
-		expect((await client.request('PATCH', '/bigin/v2/Contacts/1', { token, body: {} })).body.code).toBe('INVALID_REQUEST_METHOD');
+		expect(
+			(await client.request('PATCH', '/bigin/v2/Contacts/1', { token, body: {} })).body.code,
+		).toBe('INVALID_REQUEST_METHOD');
 	});
 
 	it('serves a web page that shows channels and records', async () => {
@@ -78,7 +122,17 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 	});
 
 	it('runs from the command line and prints its base URL first', async () => {
-		const cli = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(__dirname, 'cli.ts'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const cli = spawn(
+			process.execPath,
+			[
+				require.resolve('ts-node/dist/bin.js'),
+				'--transpile-only',
+				join(__dirname, 'cli.ts'),
+				'--port',
+				'0',
+			],
+			{ stdio: ['ignore', 'pipe', 'inherit'] },
+		);
 		try {
 			const firstLine = await new Promise<string>((resolve, reject) => {
 				let buffer = '';

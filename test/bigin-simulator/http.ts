@@ -12,7 +12,14 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 		size += (chunk as Buffer).length;
 		if (size > MAX_BODY_BYTES) {
 			request.resume();
-			throw new ApiError(413, errorEntry('REQUEST_ENTITY_TOO_LARGE', `the request body is larger than ${MAX_BODY_BYTES} bytes`, { limit: MAX_BODY_BYTES }));
+			throw new ApiError(
+				413,
+				errorEntry(
+					'REQUEST_ENTITY_TOO_LARGE',
+					`the request body is larger than ${MAX_BODY_BYTES} bytes`,
+					{ limit: MAX_BODY_BYTES },
+				),
+			);
 		}
 		chunks.push(chunk as Buffer);
 	}
@@ -23,7 +30,12 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 export function parseJsonBody(request: IncomingMessage, raw: string): Json {
 	const contentType = String(request.headers['content-type'] ?? '');
 	if (!/^application\/json\b/i.test(contentType)) {
-		throw new ApiError(415, errorEntry('UNSUPPORTED_MEDIA_TYPE', 'the content type must be application/json', { content_type: contentType }));
+		throw new ApiError(
+			415,
+			errorEntry('UNSUPPORTED_MEDIA_TYPE', 'the content type must be application/json', {
+				content_type: contentType,
+			}),
+		);
 	}
 	try {
 		return JSON.parse(raw) as Json;
@@ -36,13 +48,22 @@ export function parseFormBody(raw: string): Record<string, string> {
 	return Object.fromEntries(new URLSearchParams(raw));
 }
 
-export function sendJson(response: ServerResponse, status: number, body?: JsonObject | Json[]): void {
+export function sendJson(
+	response: ServerResponse,
+	status: number,
+	body?: JsonObject | Json[],
+): void {
 	if (status === 204 || body === undefined) {
 		response.writeHead(status).end();
 		return;
 	}
 	const text = JSON.stringify(body);
-	response.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(text) }).end(text);
+	response
+		.writeHead(status, {
+			'content-type': 'application/json;charset=UTF-8',
+			'content-length': Buffer.byteLength(text),
+		})
+		.end(text);
 }
 
 export function sendHtml(response: ServerResponse, status: number, html: string): void {

@@ -18,7 +18,9 @@ export interface RunningSimulator {
 	stop(): Promise<void>;
 }
 
-export async function startSimulator(options: { port?: number; config?: Partial<SimulatorConfig> } = {}): Promise<RunningSimulator> {
+export async function startSimulator(
+	options: { port?: number; config?: Partial<SimulatorConfig> } = {},
+): Promise<RunningSimulator> {
 	const state = new SimulatorState();
 	Object.assign(state.config, options.config);
 	const handler = new SimulatorServer(state);

@@ -23,7 +23,11 @@ async function startReceiver(status = 200) {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}`, received, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url: `http://127.0.0.1:${port}`,
+		received,
+		stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 describe('Bigin simulator: notifications sent on record changes', () => {
@@ -50,12 +54,23 @@ describe('Bigin simulator: notifications sent on record changes', () => {
 	async function enable(channelId: string, events: string[], extra: Record<string, unknown> = {}) {
 		const response = await client.request('POST', '/bigin/v2/actions/watch', {
 			token,
-			body: { watch: [{ channel_id: channelId, events, notify_url: `${receiver.url}/hook/${channelId}?source=bigin`, token: `token-${channelId}`, ...extra }] },
+			body: {
+				watch: [
+					{
+						channel_id: channelId,
+						events,
+						notify_url: `${receiver.url}/hook/${channelId}?source=bigin`,
+						token: `token-${channelId}`,
+						...extra,
+					},
+				],
+			},
 		});
 		expect(response.status).toBe(201);
 	}
 
-	const api = (method: string, path: string, body?: unknown) => client.request(method, `/bigin/v2/${path}`, { token, body });
+	const api = (method: string, path: string, body?: unknown) =>
+		client.request(method, `/bigin/v2/${path}`, { token, body });
 
 	it('sends the documented payload for an insert, one POST per channel', async () => {
 		await enable('2001', ['Contacts.create']);
@@ -65,10 +80,23 @@ describe('Bigin simulator: notifications sent on record changes', () => {
 		const id = created.body.data[0].details.id;
 		await sim.settled();
 
-		expect(receiver.received.map((r) => r.path).sort()).toEqual(['/hook/2001?source=bigin', '/hook/2002?source=bigin']);
+		expect(receiver.received.map((r) => r.path).sort()).toEqual([
+			'/hook/2001?source=bigin',
+			'/hook/2002?source=bigin',
+		]);
 		const payload = receiver.received.find((r) => r.path.startsWith('/hook/2001'))?.body;
 		expect(Object.keys(payload ?? {}).sort()).toEqual(
-			['affected_fields', 'channel_id', 'ids', 'module', 'operation', 'query_params', 'resource_uri', 'server_time', 'token'].sort(),
+			[
+				'affected_fields',
+				'channel_id',
+				'ids',
+				'module',
+				'operation',
+				'query_params',
+				'resource_uri',
+				'server_time',
+				'token',
+			].sort(),
 		);
 		expect(payload).toMatchObject({
 			query_params: { source: 'bigin' },
@@ -86,7 +114,12 @@ describe('Bigin simulator: notifications sent on record changes', () => {
 	it('describes updates per record, with affected values when the channel asked for them', async () => {
 		await enable('2101', ['Contacts.edit'], { return_affected_field_values: true });
 		const [first, second] = (await client.control('GET', 'records/Contacts')).data;
-		await api('PUT', 'Contacts', { data: [{ id: first.id, Phone: '1' }, { id: second.id, Title: 'CEO', Phone: '2' }] });
+		await api('PUT', 'Contacts', {
+			data: [
+				{ id: first.id, Phone: '1' },
+				{ id: second.id, Title: 'CEO', Phone: '2' },
+			],
+		});
 		await sim.settled();
 
 		expect(receiver.received).toHaveLength(1);
@@ -111,14 +144,20 @@ describe('Bigin simulator: notifications sent on record changes', () => {
 	});
 
 	it('sends deletes, and nothing to expired or deleted channels', async () => {
-		await enable('2301', ['Tasks.delete'], { channel_expiry: new Date(Date.now() + 60_000).toISOString() });
+		await enable('2301', ['Tasks.delete'], {
+			channel_expiry: new Date(Date.now() + 60_000).toISOString(),
+		});
 		await enable('2302', ['Tasks.delete']);
 		await api('DELETE', 'actions/watch?channel_ids=2302');
 		const [task] = (await client.control('GET', 'records/Tasks')).data;
 		await api('DELETE', `Tasks/${task.id}`);
 		await sim.settled();
 		expect(receiver.received).toHaveLength(1);
-		expect(receiver.received[0].body).toMatchObject({ operation: 'delete', ids: [task.id], channel_id: '2301' });
+		expect(receiver.received[0].body).toMatchObject({
+			operation: 'delete',
+			ids: [task.id],
+			channel_id: '2301',
+		});
 
 		await client.control('POST', 'clock', { advanceSeconds: 120 });
 		token = await client.token();
@@ -130,17 +169,31 @@ describe('Bigin simulator: notifications sent on record changes', () => {
 
 	it('sends changes made through the control API (the web page) too', async () => {
 		await enable('2401', ['Pipelines.all']);
-		const created = await client.control('POST', 'records/Pipelines', { Deal_Name: 'From the page' });
-		await client.control('PATCH', `records/Pipelines/${created.data[0].details.id}`, { Stage: 'Won' });
+		const created = await client.control('POST', 'records/Pipelines', {
+			Deal_Name: 'From the page',
+		});
+		await client.control('PATCH', `records/Pipelines/${created.data[0].details.id}`, {
+			Stage: 'Won',
+		});
 		await sim.settled();
 		expect(receiver.received.map((r) => r.body.operation)).toEqual(['insert', 'update']);
 	});
 
-	it('fires a notification directly and reports the receiver\'s answer', async () => {
+	it("fires a notification directly and reports the receiver's answer", async () => {
 		await enable('2501', ['Contacts.create']);
-		const fired = await client.control('POST', 'notify', { channel_id: '2501', operation: 'update', ids: ['1', '2'], fields: ['Email'] });
+		const fired = await client.control('POST', 'notify', {
+			channel_id: '2501',
+			operation: 'update',
+			ids: ['1', '2'],
+			fields: ['Email'],
+		});
 		expect(fired.status).toBe(200);
-		expect(fired.payload).toMatchObject({ ids: ['1', '2'], operation: 'update', token: 'token-2501', affected_fields: [{ 1: ['Email'] }, { 2: ['Email'] }] });
+		expect(fired.payload).toMatchObject({
+			ids: ['1', '2'],
+			operation: 'update',
+			token: 'token-2501',
+			affected_fields: [{ 1: ['Email'] }, { 2: ['Email'] }],
+		});
 		expect((await client.control('GET', 'deliveries')).deliveries).toHaveLength(1);
 	});
 });

@@ -4,7 +4,11 @@ import { channelsWatching } from './watch';
 
 export type RecordOperation = 'insert' | 'update' | 'delete';
 
-const SUBSCRIPTION_VERB: Record<RecordOperation, string> = { insert: 'create', update: 'edit', delete: 'delete' };
+const SUBSCRIPTION_VERB: Record<RecordOperation, string> = {
+	insert: 'create',
+	update: 'edit',
+	delete: 'delete',
+};
 const DELIVERY_TIMEOUT_MS = 10_000;
 
 export interface RecordChange {
@@ -25,7 +29,11 @@ function queryParamsOf(notifyUrl: string): JsonObject {
 }
 
 /** The body Bigin POSTs to a channel's notify_url for one batch of changed records. */
-export function notificationPayload(state: SimulatorState, channel: Channel, change: RecordChange): JsonObject {
+export function notificationPayload(
+	state: SimulatorState,
+	channel: Channel,
+	change: RecordChange,
+): JsonObject {
 	const ids = change.records.map((record) => record.id);
 	const affectedFields: Json[] =
 		change.operation === 'insert'
@@ -47,14 +55,26 @@ export function notificationPayload(state: SimulatorState, channel: Channel, cha
 	if (channel.returnAffectedFieldValues && change.operation !== 'insert') {
 		payload.affected_values = change.records.map((record) => ({
 			record_id: record.id,
-			values: Object.fromEntries((change.changedFields[record.id] ?? []).map((field) => [field, record[field] ?? null])),
+			values: Object.fromEntries(
+				(change.changedFields[record.id] ?? []).map((field) => [field, record[field] ?? null]),
+			),
 		}));
 	}
 	return payload;
 }
 
-export async function deliver(state: SimulatorState, channel: Channel, payload: JsonObject): Promise<void> {
-	const delivery: Delivery = { at: state.now(), channelId: channel.channelId, url: channel.notifyUrl, payload, status: null };
+export async function deliver(
+	state: SimulatorState,
+	channel: Channel,
+	payload: JsonObject,
+): Promise<void> {
+	const delivery: Delivery = {
+		at: state.now(),
+		channelId: channel.channelId,
+		url: channel.notifyUrl,
+		payload,
+		status: null,
+	};
 	state.deliveries.push(delivery);
 	try {
 		const response = await fetch(channel.notifyUrl, {
@@ -74,5 +94,9 @@ export async function deliver(state: SimulatorState, channel: Channel, payload: 
 export async function notifyChange(state: SimulatorState, change: RecordChange): Promise<void> {
 	if (change.records.length === 0) return;
 	const channels = channelsWatching(state, change.module, SUBSCRIPTION_VERB[change.operation]);
-	await Promise.all(channels.map(async (channel) => await deliver(state, channel, notificationPayload(state, channel, change))));
+	await Promise.all(
+		channels.map(
+			async (channel) => await deliver(state, channel, notificationPayload(state, channel, change)),
+		),
+	);
 }

@@ -2,7 +2,11 @@ import { MODULE_SCHEMAS } from './seed';
 
 /** A small live view of the simulated org: channels counting down, records you can change. */
 export function simulatorPage(): string {
-	const modules = JSON.stringify(Object.fromEntries(Object.entries(MODULE_SCHEMAS).map(([name, schema]) => [name, schema.mandatory])));
+	const modules = JSON.stringify(
+		Object.fromEntries(
+			Object.entries(MODULE_SCHEMAS).map(([name, schema]) => [name, schema.mandatory]),
+		),
+	);
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bigin simulator</title>
 <style>

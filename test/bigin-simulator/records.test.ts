@@ -8,10 +8,19 @@ describe('Bigin simulator: records API', () => {
 	let token: string;
 	useSimulator((fixture) => ({ client, token } = fixture));
 
-	const api = (method: string, path: string, body?: unknown) => client.request(method, `/bigin/v2/${path}`, { token, body });
+	const api = (method: string, path: string, body?: unknown) =>
+		client.request(method, `/bigin/v2/${path}`, { token, body });
 
 	it('seeds every watchable module with realistic records', async () => {
-		for (const module of ['Contacts', 'Accounts', 'Pipelines', 'Products', 'Tasks', 'Events', 'Calls']) {
+		for (const module of [
+			'Contacts',
+			'Accounts',
+			'Pipelines',
+			'Products',
+			'Tasks',
+			'Events',
+			'Calls',
+		]) {
 			const { data } = await client.control('GET', `records/${module}`);
 			expect(data.length).toBeGreaterThan(0);
 			expect(data[0]).toHaveProperty('Owner');
@@ -30,7 +39,10 @@ describe('Bigin simulator: records API', () => {
 	});
 
 	it('lists only with fields, and pages', async () => {
-		expect((await api('GET', 'Contacts')).body).toMatchObject({ code: 'REQUIRED_PARAM_MISSING', status: 'error' });
+		expect((await api('GET', 'Contacts')).body).toMatchObject({
+			code: 'REQUIRED_PARAM_MISSING',
+			status: 'error',
+		});
 		const page = await api('GET', 'Contacts?fields=Last_Name&per_page=2');
 		expect(page.body.data).toHaveLength(2);
 		expect(Object.keys(page.body.data[0]).sort()).toEqual(['Last_Name', 'id']);
@@ -44,10 +56,15 @@ describe('Bigin simulator: records API', () => {
 	});
 
 	it('creates, updates and deletes with per-item results', async () => {
-		const created = await api('POST', 'Contacts', { data: [{ Last_Name: 'Nguyen', Email: 'an@example.com' }, { Email: 'no-name@example.com' }] });
+		const created = await api('POST', 'Contacts', {
+			data: [{ Last_Name: 'Nguyen', Email: 'an@example.com' }, { Email: 'no-name@example.com' }],
+		});
 		expect(created.status).toBe(202);
 		expect(created.body.data[0]).toMatchObject({ code: 'SUCCESS', status: 'success' });
-		expect(created.body.data[1]).toMatchObject({ code: 'MANDATORY_NOT_FOUND', details: { api_name: 'Last_Name' } });
+		expect(created.body.data[1]).toMatchObject({
+			code: 'MANDATORY_NOT_FOUND',
+			details: { api_name: 'Last_Name' },
+		});
 		const id = created.body.data[0].details.id;
 
 		const updated = await api('PUT', 'Contacts', { data: [{ id, Phone: '+1 555 0199' }] });
@@ -55,7 +72,10 @@ describe('Bigin simulator: records API', () => {
 		expect((await api('GET', `Contacts/${id}`)).body.data[0].Phone).toBe('+1 555 0199');
 
 		const unknownUpdate = await api('PUT', 'Contacts', { data: [{ id: '42', Phone: '1' }] });
-		expect(unknownUpdate.body.data[0]).toMatchObject({ code: 'INVALID_DATA', details: { api_name: 'id' } });
+		expect(unknownUpdate.body.data[0]).toMatchObject({
+			code: 'INVALID_DATA',
+			details: { api_name: 'id' },
+		});
 
 		const deleted = await api('DELETE', `Contacts?ids=${id},42`);
 		expect(deleted.status).toBe(202);

@@ -16,30 +16,68 @@ export interface WriteResult {
 export function moduleRecords(state: SimulatorState, module: string): Map<string, BiginRecord> {
 	const records = state.records.get(module);
 	if (!WATCHABLE_MODULES.includes(module) || !records) {
-		throw new ApiError(400, errorEntry('INVALID_MODULE', 'the module name given seems to be invalid', { resource_path_index: 0 }));
+		throw new ApiError(
+			400,
+			errorEntry('INVALID_MODULE', 'the module name given seems to be invalid', {
+				resource_path_index: 0,
+			}),
+		);
 	}
 	return records;
 }
 
-export function getRecord(state: SimulatorState, module: string, id: string): { status: number; body?: JsonObject } {
+export function getRecord(
+	state: SimulatorState,
+	module: string,
+	id: string,
+): { status: number; body?: JsonObject } {
 	const record = moduleRecords(state, module).get(id);
 	return record ? { status: 200, body: { data: [record] } } : { status: 204 };
 }
 
 /** GET /{Module}: v2 insists on `fields`; pages of at most 200. */
-export function listRecords(state: SimulatorState, module: string, query: Record<string, string>): { status: number; body?: JsonObject } {
+export function listRecords(
+	state: SimulatorState,
+	module: string,
+	query: Record<string, string>,
+): { status: number; body?: JsonObject } {
 	const records = moduleRecords(state, module);
 	if (!query.fields) {
-		throw new ApiError(400, errorEntry('REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', { param: 'fields' }));
+		throw new ApiError(
+			400,
+			errorEntry('REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', {
+				param: 'fields',
+			}),
+		);
 	}
-	const fields = query.fields.split(',').map((field) => field.trim()).filter(Boolean);
+	const fields = query.fields
+		.split(',')
+		.map((field) => field.trim())
+		.filter(Boolean);
 	if (fields.length > 50) {
-		throw new ApiError(400, errorEntry('LIMIT_EXCEEDED', 'at most 50 fields can be requested', { param: 'fields', limit: 50 }));
+		throw new ApiError(
+			400,
+			errorEntry('LIMIT_EXCEEDED', 'at most 50 fields can be requested', {
+				param: 'fields',
+				limit: 50,
+			}),
+		);
 	}
 	const page = Number(query.page ?? 1);
 	const perPage = Number(query.per_page ?? 200);
-	if (!Number.isInteger(page) || page < 1 || !Number.isInteger(perPage) || perPage < 1 || perPage > 200) {
-		throw new ApiError(400, errorEntry('INVALID_DATA', 'invalid data', { param: Number.isInteger(page) && page >= 1 ? 'per_page' : 'page' }));
+	if (
+		!Number.isInteger(page) ||
+		page < 1 ||
+		!Number.isInteger(perPage) ||
+		perPage < 1 ||
+		perPage > 200
+	) {
+		throw new ApiError(
+			400,
+			errorEntry('INVALID_DATA', 'invalid data', {
+				param: Number.isInteger(page) && page >= 1 ? 'per_page' : 'page',
+			}),
+		);
 	}
 	const all = [...records.values()];
 	const slice = all.slice((page - 1) * perPage, page * perPage);
@@ -47,27 +85,60 @@ export function listRecords(state: SimulatorState, module: string, query: Record
 	return {
 		status: 200,
 		body: {
-			data: slice.map((record) => Object.fromEntries([['id', record.id], ...fields.map((field) => [field, record[field] ?? null])])),
-			info: { per_page: perPage, count: slice.length, page, more_records: all.length > page * perPage },
+			data: slice.map((record) =>
+				Object.fromEntries([
+					['id', record.id],
+					...fields.map((field) => [field, record[field] ?? null]),
+				]),
+			),
+			info: {
+				per_page: perPage,
+				count: slice.length,
+				page,
+				more_records: all.length > page * perPage,
+			},
 		},
 	};
 }
 
 function dataArray(body: Json): Json[] {
-	if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(body.data)) {
-		throw new ApiError(400, errorEntry('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'data', json_path: '$.data' }));
+	if (
+		typeof body !== 'object' ||
+		body === null ||
+		Array.isArray(body) ||
+		!Array.isArray(body.data)
+	) {
+		throw new ApiError(
+			400,
+			errorEntry('MANDATORY_NOT_FOUND', 'required field not found', {
+				api_name: 'data',
+				json_path: '$.data',
+			}),
+		);
 	}
 	if (body.data.length === 0) {
-		throw new ApiError(400, errorEntry('INVALID_DATA', 'invalid data', { api_name: 'data', json_path: '$.data' }));
+		throw new ApiError(
+			400,
+			errorEntry('INVALID_DATA', 'invalid data', { api_name: 'data', json_path: '$.data' }),
+		);
 	}
 	if (body.data.length > MAX_RECORDS_PER_CALL) {
-		throw new ApiError(400, errorEntry('LIMIT_EXCEEDED', `at most ${MAX_RECORDS_PER_CALL} records can be sent in one call`, { api_name: 'data', limit: MAX_RECORDS_PER_CALL }));
+		throw new ApiError(
+			400,
+			errorEntry(
+				'LIMIT_EXCEEDED',
+				`at most ${MAX_RECORDS_PER_CALL} records can be sent in one call`,
+				{ api_name: 'data', limit: MAX_RECORDS_PER_CALL },
+			),
+		);
 	}
 	return body.data;
 }
 
 function writableFields(input: JsonObject): JsonObject {
-	return Object.fromEntries(Object.entries(input).filter(([field]) => !READ_ONLY_FIELDS.has(field)));
+	return Object.fromEntries(
+		Object.entries(input).filter(([field]) => !READ_ONLY_FIELDS.has(field)),
+	);
 }
 
 function recordSummary(record: BiginRecord): JsonObject {
@@ -81,7 +152,9 @@ function recordSummary(record: BiginRecord): JsonObject {
 }
 
 function statusFor(entries: JsonObject[], successStatus: number, state: SimulatorState): number {
-	return entries.every((entry) => entry.status === 'success') ? successStatus : state.config.itemErrorStatus;
+	return entries.every((entry) => entry.status === 'success')
+		? successStatus
+		: state.config.itemErrorStatus;
 }
 
 export function createRecords(state: SimulatorState, module: string, body: Json): WriteResult {
@@ -93,7 +166,10 @@ export function createRecords(state: SimulatorState, module: string, body: Json)
 			return errorEntry('INVALID_DATA', 'invalid data', { json_path: `$.data[${index}]` });
 		}
 		if (input[mandatory] === undefined || input[mandatory] === null || input[mandatory] === '') {
-			return errorEntry('MANDATORY_NOT_FOUND', 'required field not found', { api_name: mandatory, json_path: `$.data[${index}].${mandatory}` });
+			return errorEntry('MANDATORY_NOT_FOUND', 'required field not found', {
+				api_name: mandatory,
+				json_path: `$.data[${index}].${mandatory}`,
+			});
 		}
 		const now = state.formatDate(state.now());
 		const record: BiginRecord = {
@@ -105,7 +181,12 @@ export function createRecords(state: SimulatorState, module: string, body: Json)
 		};
 		records.set(record.id, record);
 		created.push(record);
-		return { code: 'SUCCESS', details: recordSummary(record), message: 'record added', status: 'success' };
+		return {
+			code: 'SUCCESS',
+			details: recordSummary(record),
+			message: 'record added',
+			status: 'success',
+		};
 	});
 	return {
 		status: statusFor(entries, 201, state),
@@ -114,7 +195,12 @@ export function createRecords(state: SimulatorState, module: string, body: Json)
 	};
 }
 
-export function updateRecords(state: SimulatorState, module: string, body: Json, pathId?: string): WriteResult {
+export function updateRecords(
+	state: SimulatorState,
+	module: string,
+	body: Json,
+	pathId?: string,
+): WriteResult {
 	const records = moduleRecords(state, module);
 	const updated: BiginRecord[] = [];
 	const changedFields: Record<string, string[]> = {};
@@ -124,18 +210,31 @@ export function updateRecords(state: SimulatorState, module: string, body: Json,
 		}
 		const id = pathId ?? input.id;
 		if (id === undefined || id === null || id === '') {
-			return errorEntry('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'id', json_path: `$.data[${index}].id` });
+			return errorEntry('MANDATORY_NOT_FOUND', 'required field not found', {
+				api_name: 'id',
+				json_path: `$.data[${index}].id`,
+			});
 		}
 		const record = records.get(String(id));
 		if (!record) {
-			return errorEntry('INVALID_DATA', 'the id given seems to be invalid', { api_name: 'id', json_path: `$.data[${index}].id` });
+			return errorEntry('INVALID_DATA', 'the id given seems to be invalid', {
+				api_name: 'id',
+				json_path: `$.data[${index}].id`,
+			});
 		}
 		const fields = writableFields(input);
-		const changed = Object.keys(fields).filter((field) => JSON.stringify(record[field]) !== JSON.stringify(fields[field]));
+		const changed = Object.keys(fields).filter(
+			(field) => JSON.stringify(record[field]) !== JSON.stringify(fields[field]),
+		);
 		Object.assign(record, fields, { Modified_Time: state.formatDate(state.now()) });
 		changedFields[record.id] = changed;
 		updated.push(record);
-		return { code: 'SUCCESS', details: recordSummary(record), message: 'record updated', status: 'success' };
+		return {
+			code: 'SUCCESS',
+			details: recordSummary(record),
+			message: 'record updated',
+			status: 'success',
+		};
 	});
 	return {
 		status: statusFor(entries, 200, state),
@@ -147,15 +246,26 @@ export function updateRecords(state: SimulatorState, module: string, body: Json,
 export function deleteRecords(state: SimulatorState, module: string, ids: string[]): WriteResult {
 	const records = moduleRecords(state, module);
 	if (ids.length === 0) {
-		throw new ApiError(400, errorEntry('MANDATORY_NOT_FOUND', 'required param not found', { param: 'ids' }));
+		throw new ApiError(
+			400,
+			errorEntry('MANDATORY_NOT_FOUND', 'required param not found', { param: 'ids' }),
+		);
 	}
 	if (ids.length > MAX_RECORDS_PER_CALL) {
-		throw new ApiError(400, errorEntry('LIMIT_EXCEEDED', `at most ${MAX_RECORDS_PER_CALL} records can be deleted in one call`, { param: 'ids', limit: MAX_RECORDS_PER_CALL }));
+		throw new ApiError(
+			400,
+			errorEntry(
+				'LIMIT_EXCEEDED',
+				`at most ${MAX_RECORDS_PER_CALL} records can be deleted in one call`,
+				{ param: 'ids', limit: MAX_RECORDS_PER_CALL },
+			),
+		);
 	}
 	const deleted: BiginRecord[] = [];
 	const entries = ids.map((id): JsonObject => {
 		const record = records.get(id);
-		if (!record) return errorEntry('INVALID_DATA', 'the id given seems to be invalid', { api_name: 'id', id });
+		if (!record)
+			return errorEntry('INVALID_DATA', 'the id given seems to be invalid', { api_name: 'id', id });
 		records.delete(id);
 		deleted.push(record);
 		return { code: 'SUCCESS', details: { id }, message: 'record deleted', status: 'success' };

@@ -89,7 +89,9 @@ export class SimulatorState {
 
 	/** Bigin renders dates in the org's time zone, with an explicit offset and no milliseconds. */
 	formatDate(epochMs: number): string {
-		return DateTime.fromMillis(epochMs, { zone: `UTC${offsetLabel(this.config.orgUtcOffsetMinutes)}` })
+		return DateTime.fromMillis(epochMs, {
+			zone: `UTC${offsetLabel(this.config.orgUtcOffsetMinutes)}`,
+		})
 			.set({ millisecond: 0 })
 			.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 	}

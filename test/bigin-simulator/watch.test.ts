@@ -31,15 +31,27 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 			const response = await watch('POST', { watch: [channel()] });
 			expect(response.status).toBe(201);
 			const [item] = response.body.watch;
-			expect(item).toMatchObject({ code: 'SUCCESS', status: 'success', message: 'Successfully subscribed for actions-watch of the given module' });
-			expect(item.details.events.map((e: { resource_name: string }) => e.resource_name)).toEqual(['Contacts', 'Accounts']);
+			expect(item).toMatchObject({
+				code: 'SUCCESS',
+				status: 'success',
+				message: 'Successfully subscribed for actions-watch of the given module',
+			});
+			expect(item.details.events.map((e: { resource_name: string }) => e.resource_name)).toEqual([
+				'Contacts',
+				'Accounts',
+			]);
 			expect(item.details.events[0].channel_id).toBe('1001');
-			expect(item.details.events[0].channel_expiry).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/);
+			expect(item.details.events[0].channel_expiry).toMatch(
+				/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/,
+			);
 			expect(item.details.events[0].resource_uri).toBe(`${sim.url}/bigin/v1/Contacts`);
 		});
 
 		it('accepts the v1 path and a numeric channel_id alike', async () => {
-			const response = await client.request('POST', '/bigin/v1/actions/watch', { token, body: { watch: [channel({ channel_id: 4242 })] } });
+			const response = await client.request('POST', '/bigin/v1/actions/watch', {
+				token,
+				body: { watch: [channel({ channel_id: 4242 })] },
+			});
 			expect(response.status).toBe(201);
 			expect(response.body.watch[0].details.events[0].channel_id).toBe('4242');
 		});
@@ -70,11 +82,17 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 		])('reports %s as INVALID_DATA naming the field', async (_label, overrides, field) => {
 			const response = await watch('POST', { watch: [channel(overrides)] });
 			expect(response.status).toBe(202);
-			expect(response.body.watch[0]).toMatchObject({ code: 'INVALID_DATA', status: 'error', details: { api_name: field, json_path: `$.watch[0].${field}` } });
+			expect(response.body.watch[0]).toMatchObject({
+				code: 'INVALID_DATA',
+				status: 'error',
+				details: { api_name: field, json_path: `$.watch[0].${field}` },
+			});
 		});
 
 		it('silently falls back to the one-hour default for an expiry over a day ahead', async () => {
-			const response = await watch('POST', { watch: [channel({ channel_expiry: isoIn(30 * HOUR) })] });
+			const response = await watch('POST', {
+				watch: [channel({ channel_expiry: isoIn(30 * HOUR) })],
+			});
 			expect(response.status).toBe(201);
 			const expiry = Date.parse(response.body.watch[0].details.events[0].channel_expiry);
 			expect(Math.abs(expiry - (Date.now() + HOUR))).toBeLessThan(5000);
@@ -82,8 +100,13 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 
 		it('can refuse an over-long expiry instead, when switched', async () => {
 			sim.state.config.rejectLongExpiry = true;
-			const response = await watch('POST', { watch: [channel({ channel_expiry: isoIn(30 * HOUR) })] });
-			expect(response.body.watch[0]).toMatchObject({ code: 'INVALID_DATA', details: { api_name: 'channel_expiry' } });
+			const response = await watch('POST', {
+				watch: [channel({ channel_expiry: isoIn(30 * HOUR) })],
+			});
+			expect(response.body.watch[0]).toMatchObject({
+				code: 'INVALID_DATA',
+				details: { api_name: 'channel_expiry' },
+			});
 		});
 
 		it('applies the one-hour default when no expiry is given', async () => {
@@ -100,11 +123,20 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 		});
 
 		it('succeeds or fails item by item in a multi-item body', async () => {
-			const response = await watch('POST', { watch: [channel(), channel({ channel_id: '1002', events: [] })] });
+			const response = await watch('POST', {
+				watch: [channel(), channel({ channel_id: '1002', events: [] })],
+			});
 			expect(response.status).toBe(202);
 			expect(response.body.watch[0].status).toBe('success');
-			expect(response.body.watch[1]).toMatchObject({ code: 'MANDATORY_NOT_FOUND', details: { json_path: '$.watch[1].events' } });
-			expect((await client.control('GET', 'channels')).channels.map((c: { channel_id: string }) => c.channel_id)).toEqual(['1001']);
+			expect(response.body.watch[1]).toMatchObject({
+				code: 'MANDATORY_NOT_FOUND',
+				details: { json_path: '$.watch[1].events' },
+			});
+			expect(
+				(await client.control('GET', 'channels')).channels.map(
+					(c: { channel_id: string }) => c.channel_id,
+				),
+			).toEqual(['1001']);
 		});
 
 		it('can answer 400 for failed items instead, when switched', async () => {
@@ -129,7 +161,7 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 			expect(response.body).toBeUndefined();
 		});
 
-		it('lists one entry per channel and module, with only that module\'s events', async () => {
+		it("lists one entry per channel and module, with only that module's events", async () => {
 			await watch('POST', { watch: [channel()] });
 			const response = await watch('GET', undefined, '?channel_id=1001');
 			expect(response.status).toBe(200);
@@ -144,14 +176,22 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 				notify_on_related_action: false,
 				return_affected_field_values: false,
 			});
-			expect(response.body.watch[1]).toMatchObject({ resource_name: 'Accounts', events: ['Accounts.all'] });
+			expect(response.body.watch[1]).toMatchObject({
+				resource_name: 'Accounts',
+				events: ['Accounts.all'],
+			});
 			expect(response.body.info).toEqual({ per_page: 200, count: 2, page: 1, more_records: false });
 		});
 
 		it('filters by module and pages with per_page', async () => {
-			await watch('POST', { watch: [channel(), channel({ channel_id: '1002', events: ['Contacts.edit'] })] });
+			await watch('POST', {
+				watch: [channel(), channel({ channel_id: '1002', events: ['Contacts.edit'] })],
+			});
 			const byModule = await watch('GET', undefined, '?module=Contacts');
-			expect(byModule.body.watch.map((e: { channel_id: string }) => e.channel_id)).toEqual(['1001', '1002']);
+			expect(byModule.body.watch.map((e: { channel_id: string }) => e.channel_id)).toEqual([
+				'1001',
+				'1002',
+			]);
 			const page1 = await watch('GET', undefined, '?per_page=2&page=1');
 			expect(page1.body.info).toEqual({ per_page: 2, count: 2, page: 1, more_records: true });
 			const page2 = await watch('GET', undefined, '?per_page=2&page=2');
@@ -159,7 +199,10 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 		});
 
 		it('rejects an unknown module and a per_page over 200', async () => {
-			expect((await watch('GET', undefined, '?module=Deals')).body).toMatchObject({ code: 'INVALID_MODULE', status: 'error' });
+			expect((await watch('GET', undefined, '?module=Deals')).body).toMatchObject({
+				code: 'INVALID_MODULE',
+				status: 'error',
+			});
 			expect((await watch('GET', undefined, '?per_page=500')).status).toBe(400);
 		});
 
@@ -174,12 +217,22 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 	describe('update (PUT) and PATCH', () => {
 		it('PUT replaces the whole definition: an omitted token is cleared', async () => {
 			await watch('POST', { watch: [channel()] });
-			const response = await watch('PUT', { watch: [channel({ events: ['Pipelines.edit'], token: undefined, channel_expiry: isoIn(20 * HOUR) })] });
+			const response = await watch('PUT', {
+				watch: [
+					channel({
+						events: ['Pipelines.edit'],
+						token: undefined,
+						channel_expiry: isoIn(20 * HOUR),
+					}),
+				],
+			});
 			expect(response.status).toBe(200);
 			const listed = await watch('GET', undefined, '?channel_id=1001');
 			expect(listed.body.watch).toHaveLength(1);
 			expect(listed.body.watch[0]).toMatchObject({ events: ['Pipelines.edit'], token: null });
-			expect(Date.parse(listed.body.watch[0].channel_expiry)).toBeGreaterThan(Date.now() + 19 * HOUR);
+			expect(Date.parse(listed.body.watch[0].channel_expiry)).toBeGreaterThan(
+				Date.now() + 19 * HOUR,
+			);
 		});
 
 		it('PUT of a channel Bigin does not have fails that item', async () => {
@@ -189,8 +242,12 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 		});
 
 		it('PATCH with _delete_events removes only those events', async () => {
-			await watch('POST', { watch: [channel({ events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'] })] });
-			const response = await watch('PATCH', { watch: [{ channel_id: '1001', events: ['Contacts.edit'], _delete_events: true }] });
+			await watch('POST', {
+				watch: [channel({ events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'] })],
+			});
+			const response = await watch('PATCH', {
+				watch: [{ channel_id: '1001', events: ['Contacts.edit'], _delete_events: true }],
+			});
 			expect(response.status).toBe(200);
 			const { channels } = await client.control('GET', 'channels');
 			expect(channels[0].events).toEqual(['Contacts.create', 'Accounts.all']);
@@ -205,8 +262,13 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 
 		it('PATCH rejects a non-boolean _delete_events', async () => {
 			await watch('POST', { watch: [channel()] });
-			const response = await watch('PATCH', { watch: [{ channel_id: '1001', events: ['Contacts.create'], _delete_events: 'true' }] });
-			expect(response.body.watch[0]).toMatchObject({ code: 'INVALID_DATA', details: { api_name: '_delete_events', expected_data_type: 'boolean' } });
+			const response = await watch('PATCH', {
+				watch: [{ channel_id: '1001', events: ['Contacts.create'], _delete_events: 'true' }],
+			});
+			expect(response.body.watch[0]).toMatchObject({
+				code: 'INVALID_DATA',
+				details: { api_name: '_delete_events', expected_data_type: 'boolean' },
+			});
 		});
 	});
 
@@ -216,7 +278,10 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 			const response = await watch('DELETE', undefined, '?channel_ids=1001');
 			expect(response.status).toBe(200);
 			expect(response.body.watch).toHaveLength(2);
-			expect(response.body.watch[0]).toMatchObject({ code: 'SUCCESS', details: { channel_id: '1001' } });
+			expect(response.body.watch[0]).toMatchObject({
+				code: 'SUCCESS',
+				details: { channel_id: '1001' },
+			});
 			expect((await watch('GET')).status).toBe(204);
 		});
 
@@ -224,7 +289,9 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 			await watch('POST', { watch: [channel()] });
 			const response = await watch('DELETE', undefined, '?channel_ids=1001,999');
 			expect(response.status).toBe(202);
-			const failed = response.body.watch.find((item: { status: string }) => item.status === 'error');
+			const failed = response.body.watch.find(
+				(item: { status: string }) => item.status === 'error',
+			);
 			expect(failed.code).toBe('NOT_SUBSCRIBED');
 			expect(failed.details.channel_id).toBeUndefined();
 		});

@@ -29,10 +29,20 @@ function modulesOf(events: string[]): string[] {
 	return [...new Set(events.map((event) => event.split('.')[0]))];
 }
 
-function itemError(code: string, message: string, index: number, field: string, extra: JsonObject = {}): ItemOutcome {
+function itemError(
+	code: string,
+	message: string,
+	index: number,
+	field: string,
+	extra: JsonObject = {},
+): ItemOutcome {
 	return {
 		ok: false,
-		entry: errorEntry(code, message, { api_name: field, json_path: `$.watch[${index}].${field}`, ...extra }),
+		entry: errorEntry(code, message, {
+			api_name: field,
+			json_path: `$.watch[${index}].${field}`,
+			...extra,
+		}),
 	};
 }
 
@@ -42,7 +52,13 @@ class ItemRejected extends Error {
 	}
 }
 
-function reject(code: string, message: string, index: number, field: string, extra: JsonObject = {}): never {
+function reject(
+	code: string,
+	message: string,
+	index: number,
+	field: string,
+	extra: JsonObject = {},
+): never {
 	throw new ItemRejected(itemError(code, message, index, field, extra));
 }
 
@@ -67,7 +83,8 @@ function readEvents(item: JsonObject, index: number, required: boolean): string[
 	if (!Array.isArray(value)) {
 		reject('INVALID_DATA', 'invalid data', index, 'events', { expected_data_type: 'jsonarray' });
 	}
-	if (value.length === 0) reject('MANDATORY_NOT_FOUND', 'required field not found', index, 'events');
+	if (value.length === 0)
+		reject('MANDATORY_NOT_FOUND', 'required field not found', index, 'events');
 	for (const event of value) {
 		const match = typeof event === 'string' ? EVENT_PATTERN.exec(event) : null;
 		if (!match || !WATCHABLE_MODULES.includes(match[1])) {
@@ -83,7 +100,11 @@ function readNotifyUrl(item: JsonObject, index: number, required: boolean): stri
 		if (required) reject('MANDATORY_NOT_FOUND', 'required field not found', index, 'notify_url');
 		return undefined;
 	}
-	if (typeof value !== 'string' || value.length > MAX_URL_LENGTH || !/^https?:\/\/[^\s]+$/.test(value)) {
+	if (
+		typeof value !== 'string' ||
+		value.length > MAX_URL_LENGTH ||
+		!/^https?:\/\/[^\s]+$/.test(value)
+	) {
 		reject('INVALID_DATA', 'invalid data', index, 'notify_url');
 	}
 	try {
@@ -121,17 +142,22 @@ function readExpiry(state: SimulatorState, item: JsonObject, index: number): num
 	const value = item.channel_expiry;
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value !== 'string' || !OFFSET_PATTERN.test(value)) {
-		reject('INVALID_DATA', 'invalid data', index, 'channel_expiry', { expected_data_type: 'datetime' });
+		reject('INVALID_DATA', 'invalid data', index, 'channel_expiry', {
+			expected_data_type: 'datetime',
+		});
 	}
 	const parsed = DateTime.fromISO(value, { setZone: true });
 	if (!parsed.isValid) {
-		reject('INVALID_DATA', 'invalid data', index, 'channel_expiry', { expected_data_type: 'datetime' });
+		reject('INVALID_DATA', 'invalid data', index, 'channel_expiry', {
+			expected_data_type: 'datetime',
+		});
 	}
 	const at = parsed.toMillis();
 	const now = state.now();
 	if (at <= now) reject('INVALID_DATA', 'invalid data', index, 'channel_expiry');
 	if (at > now + ONE_DAY_MS) {
-		if (state.config.rejectLongExpiry) reject('INVALID_DATA', 'invalid data', index, 'channel_expiry');
+		if (state.config.rejectLongExpiry)
+			reject('INVALID_DATA', 'invalid data', index, 'channel_expiry');
 		return undefined;
 	}
 	return at;
@@ -144,7 +170,11 @@ function effectiveExpiry(state: SimulatorState, requested: number | undefined): 
 	return cap > 0 ? Math.min(expiry, now + cap * 1000) : expiry;
 }
 
-function subscribedEntry(state: SimulatorState, channel: Channel, message = SUBSCRIBE_MESSAGE): JsonObject {
+function subscribedEntry(
+	state: SimulatorState,
+	channel: Channel,
+	message = SUBSCRIBE_MESSAGE,
+): JsonObject {
 	return {
 		code: 'SUCCESS',
 		details: {
@@ -163,7 +193,10 @@ function subscribedEntry(state: SimulatorState, channel: Channel, message = SUBS
 
 function applyItem(state: SimulatorState, method: Method, item: Json, index: number): ItemOutcome {
 	if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-		return { ok: false, entry: errorEntry('INVALID_DATA', 'invalid data', { json_path: `$.watch[${index}]` }) };
+		return {
+			ok: false,
+			entry: errorEntry('INVALID_DATA', 'invalid data', { json_path: `$.watch[${index}]` }),
+		};
 	}
 	const channelId = readChannelId(item, index);
 	const existing = state.liveChannel(channelId);
@@ -206,36 +239,81 @@ function patchItem(
 	const notifyOnRelatedAction = readBoolean(item, index, 'notify_on_related_action');
 	const returnAffectedFieldValues = readBoolean(item, index, 'return_affected_field_values');
 	const expiry = readExpiry(state, item, index);
-	if (!existing) return itemError('NOT_SUBSCRIBED', 'the given channel is not subscribed', index, 'channel_id');
+	if (!existing)
+		return itemError('NOT_SUBSCRIBED', 'the given channel is not subscribed', index, 'channel_id');
 
 	if (deleteEvents) {
 		existing.events = existing.events.filter((event) => !(events ?? []).includes(event));
 		if (existing.events.length === 0) {
 			state.channels.delete(channelId);
-			return { ok: true, entry: { code: 'SUCCESS', details: { channel_id: channelId }, message: 'Successfully un-subscribed from actions-watch', status: 'success' } };
+			return {
+				ok: true,
+				entry: {
+					code: 'SUCCESS',
+					details: { channel_id: channelId },
+					message: 'Successfully un-subscribed from actions-watch',
+					status: 'success',
+				},
+			};
 		}
-		return { ok: true, entry: subscribedEntry(state, existing, 'Successfully updated the subscribe details') };
+		return {
+			ok: true,
+			entry: subscribedEntry(state, existing, 'Successfully updated the subscribe details'),
+		};
 	}
 	if (events) existing.events = [...new Set([...existing.events, ...events])];
 	if (notifyUrl) existing.notifyUrl = notifyUrl;
 	if (token !== undefined) existing.token = token;
 	if (notifyOnRelatedAction !== undefined) existing.notifyOnRelatedAction = notifyOnRelatedAction;
-	if (returnAffectedFieldValues !== undefined) existing.returnAffectedFieldValues = returnAffectedFieldValues;
+	if (returnAffectedFieldValues !== undefined)
+		existing.returnAffectedFieldValues = returnAffectedFieldValues;
 	if (item.channel_expiry !== undefined) existing.expiresAt = effectiveExpiry(state, expiry);
-	return { ok: true, entry: subscribedEntry(state, existing, 'Successfully updated the subscribe details') };
+	return {
+		ok: true,
+		entry: subscribedEntry(state, existing, 'Successfully updated the subscribe details'),
+	};
 }
 
 /** POST, PUT and PATCH on actions/watch: every item succeeds or fails on its own. */
-export function writeChannels(state: SimulatorState, method: Method, body: Json): { status: number; body: JsonObject } {
-	if (typeof body !== 'object' || body === null || Array.isArray(body) || body.watch === undefined) {
-		throw new ApiError(400, errorEntry('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'watch', json_path: '$.watch' }));
+export function writeChannels(
+	state: SimulatorState,
+	method: Method,
+	body: Json,
+): { status: number; body: JsonObject } {
+	if (
+		typeof body !== 'object' ||
+		body === null ||
+		Array.isArray(body) ||
+		body.watch === undefined
+	) {
+		throw new ApiError(
+			400,
+			errorEntry('MANDATORY_NOT_FOUND', 'required field not found', {
+				api_name: 'watch',
+				json_path: '$.watch',
+			}),
+		);
 	}
 	const watch = body.watch;
 	if (!Array.isArray(watch) || watch.length === 0) {
-		throw new ApiError(400, errorEntry('INVALID_DATA', 'invalid data', { api_name: 'watch', json_path: '$.watch', expected_data_type: 'jsonarray' }));
+		throw new ApiError(
+			400,
+			errorEntry('INVALID_DATA', 'invalid data', {
+				api_name: 'watch',
+				json_path: '$.watch',
+				expected_data_type: 'jsonarray',
+			}),
+		);
 	}
 	if (watch.length > MAX_CHANNELS_PER_CALL) {
-		throw new ApiError(400, errorEntry('LIMIT_EXCEEDED', `at most ${MAX_CHANNELS_PER_CALL} channels can be sent in one call`, { api_name: 'watch', limit: MAX_CHANNELS_PER_CALL }));
+		throw new ApiError(
+			400,
+			errorEntry(
+				'LIMIT_EXCEEDED',
+				`at most ${MAX_CHANNELS_PER_CALL} channels can be sent in one call`,
+				{ api_name: 'watch', limit: MAX_CHANNELS_PER_CALL },
+			),
+		);
 	}
 	const outcomes = watch.map((item, index) => {
 		try {
@@ -266,7 +344,12 @@ function listEntry(state: SimulatorState, channel: Channel, module: string): Jso
 	};
 }
 
-function positiveInteger(query: Record<string, string>, name: string, fallback: number, max: number): number {
+function positiveInteger(
+	query: Record<string, string>,
+	name: string,
+	fallback: number,
+	max: number,
+): number {
 	const raw = query[name];
 	if (raw === undefined) return fallback;
 	const value = Number(raw);
@@ -277,11 +360,19 @@ function positiveInteger(query: Record<string, string>, name: string, fallback: 
 }
 
 /** GET actions/watch: one entry per (channel, module); 204 with no body when nothing matches. */
-export function listChannels(state: SimulatorState, query: Record<string, string>): { status: number; body?: JsonObject } {
+export function listChannels(
+	state: SimulatorState,
+	query: Record<string, string>,
+): { status: number; body?: JsonObject } {
 	const page = positiveInteger(query, 'page', 1, 1_000_000);
 	const perPage = positiveInteger(query, 'per_page', 200, 200);
 	if (query.module !== undefined && !WATCHABLE_MODULES.includes(query.module)) {
-		throw new ApiError(400, errorEntry('INVALID_MODULE', 'the module name given seems to be invalid', { param_name: 'module' }));
+		throw new ApiError(
+			400,
+			errorEntry('INVALID_MODULE', 'the module name given seems to be invalid', {
+				param_name: 'module',
+			}),
+		);
 	}
 	const entries = state
 		.liveChannels()
@@ -294,31 +385,51 @@ export function listChannels(state: SimulatorState, query: Record<string, string
 		status: 200,
 		body: {
 			watch: pageEntries.map(({ channel, module }) => listEntry(state, channel, module)),
-			info: { per_page: perPage, count: pageEntries.length, page, more_records: entries.length > page * perPage },
+			info: {
+				per_page: perPage,
+				count: pageEntries.length,
+				page,
+				more_records: entries.length > page * perPage,
+			},
 		},
 	};
 }
 
 /** DELETE actions/watch?channel_ids=: unknown or expired ids come back as per-item NOT_SUBSCRIBED. */
-export function disableChannels(state: SimulatorState, query: Record<string, string>): { status: number; body: JsonObject } {
+export function disableChannels(
+	state: SimulatorState,
+	query: Record<string, string>,
+): { status: number; body: JsonObject } {
 	const raw = query.channel_ids;
 	if (raw === undefined || raw.trim() === '') {
-		throw new ApiError(400, errorEntry('MANDATORY_NOT_FOUND', 'required param not found', { param_name: 'channel_ids' }));
+		throw new ApiError(
+			400,
+			errorEntry('MANDATORY_NOT_FOUND', 'required param not found', { param_name: 'channel_ids' }),
+		);
 	}
 	const entries: JsonObject[] = [];
 	let failed = false;
-	for (const channelId of raw.split(',').map((id) => id.trim()).filter(Boolean)) {
+	for (const channelId of raw
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean)) {
 		const channel = state.liveChannel(channelId);
 		if (!channel) {
 			failed = true;
-			entries.push(errorEntry('NOT_SUBSCRIBED', 'the given channel is not subscribed', { resource_id: null }));
+			entries.push(
+				errorEntry('NOT_SUBSCRIBED', 'the given channel is not subscribed', { resource_id: null }),
+			);
 			continue;
 		}
 		state.channels.delete(channelId);
 		for (const module of modulesOf(channel.events)) {
 			entries.push({
 				code: 'SUCCESS',
-				details: { resource_uri: `${state.baseUrl}/bigin/v2/${module}`, resource_id: resourceId(module), channel_id: channelId },
+				details: {
+					resource_uri: `${state.baseUrl}/bigin/v2/${module}`,
+					resource_id: resourceId(module),
+					channel_id: channelId,
+				},
 				message: 'Successfully un-subscribed from actions-watch',
 				status: 'success',
 			});
@@ -327,8 +438,16 @@ export function disableChannels(state: SimulatorState, query: Record<string, str
 	return { status: failed ? 202 : 200, body: { watch: entries } };
 }
 
-export function channelsWatching(state: SimulatorState, module: string, subscriptionOperation: string): Channel[] {
+export function channelsWatching(
+	state: SimulatorState,
+	module: string,
+	subscriptionOperation: string,
+): Channel[] {
 	return state
 		.liveChannels()
-		.filter((channel) => channel.events.includes(`${module}.${subscriptionOperation}`) || channel.events.includes(`${module}.all`));
+		.filter(
+			(channel) =>
+				channel.events.includes(`${module}.${subscriptionOperation}`) ||
+				channel.events.includes(`${module}.all`),
+		);
 }

@@ -1,5 +1,12 @@
 import type { E2eEnvironment } from './support/environment';
-import { credentials, eventually, executionsOf, nodeOutput, scenario, startEnvironment } from './support/environment';
+import {
+	credentials,
+	eventually,
+	executionsOf,
+	nodeOutput,
+	scenario,
+	startEnvironment,
+} from './support/environment';
 import { n8nVersion } from '../../scripts/lib/paths';
 import { simClient } from '../support/simClient';
 
@@ -16,11 +23,22 @@ function webhookStart(path: string, webhookId: string) {
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId,
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
 	};
 }
 
-function biginNode(name: string, x: number, parameters: Record<string, unknown>, nodeCredentials: object = credentials) {
+function biginNode(
+	name: string,
+	x: number,
+	parameters: Record<string, unknown>,
+	nodeCredentials: object = credentials,
+) {
 	return {
 		id: `node-${name.replace(/\W/g, '')}`,
 		name,
@@ -34,7 +52,14 @@ function biginNode(name: string, x: number, parameters: Record<string, unknown>,
 }
 
 function chain(names: string[]) {
-	return Object.fromEntries(names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]));
+	return Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, index) => [
+				name,
+				{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
+			]),
+	);
 }
 
 const enableParameters = {
@@ -63,8 +88,17 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 			nodes: [
 				webhookStart('bigin-actions', '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'),
 				biginNode('Enable', 200, enableParameters),
-				biginNode('List', 400, { operation: 'getAll', returnAll: true, filters: { channelId: '424242' } }),
-				biginNode('Renew', 600, { operation: 'renew', channelId: '424242', expiryType: 'hours', expiresInHours: 20 }),
+				biginNode('List', 400, {
+					operation: 'getAll',
+					returnAll: true,
+					filters: { channelId: '424242' },
+				}),
+				biginNode('Renew', 600, {
+					operation: 'renew',
+					channelId: '424242',
+					expiryType: 'hours',
+					expiresInHours: 20,
+				}),
 				biginNode('Disable', 800, { operation: 'disable', channelIds: '424242' }),
 			],
 			connections: chain(['Start', 'Enable', 'List', 'Renew', 'Disable']),
@@ -77,28 +111,51 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 
 	/** Calls a Webhook-node workflow once it is registered: activation finishes after n8n reports ready. */
 	async function callWebhook(path: string): Promise<Response> {
-		return await eventually(async () => {
-			const response = await fetch(`${env.n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-			return response.status === 404 ? undefined : response;
-		}, 30_000, `the webhook ${path} to be registered`);
+		return await eventually(
+			async () => {
+				const response = await fetch(`${env.n8n.url}/webhook/${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{}',
+				});
+				return response.status === 404 ? undefined : response;
+			},
+			30_000,
+			`the webhook ${path} to be registered`,
+		);
 	}
 
 	it('8. the Bigin node, run in a workflow, enables, lists, renews and disables a channel', async () => {
 		const response = await callWebhook('bigin-actions');
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual([
-			{ channel_id: '424242', disabled: true, modules: ['Contacts', 'Pipelines'], code: 'SUCCESS', message: 'Channel disabled' },
+			{
+				channel_id: '424242',
+				disabled: true,
+				modules: ['Contacts', 'Pipelines'],
+				code: 'SUCCESS',
+				message: 'Channel disabled',
+			},
 		]);
 		const [execution] = await executionsOf(env.n8n, ACTIONS_WORKFLOW);
 		expect(execution.status).toBe('success');
 		const enabled = nodeOutput(execution, 'Enable');
 		expect(enabled.map((item) => item.resource_name)).toEqual(['Contacts', 'Pipelines']);
-		expect(Date.parse(String(enabled[0].channel_expiry))).toBeLessThan(Date.now() + 2.1 * 3600 * 1000);
-		expect(nodeOutput(execution, 'List').map((item) => item.channel_id)).toEqual(['424242', '424242']);
+		expect(Date.parse(String(enabled[0].channel_expiry))).toBeLessThan(
+			Date.now() + 2.1 * 3600 * 1000,
+		);
+		expect(nodeOutput(execution, 'List').map((item) => item.channel_id)).toEqual([
+			'424242',
+			'424242',
+		]);
 		const renewed = nodeOutput(execution, 'Renew');
-		expect(Date.parse(String(renewed[0].channel_expiry))).toBeGreaterThan(Date.now() + 19.9 * 3600 * 1000);
+		expect(Date.parse(String(renewed[0].channel_expiry))).toBeGreaterThan(
+			Date.now() + 19.9 * 3600 * 1000,
+		);
 		expect((await sim.control('GET', 'channels')).channels).toEqual([]);
-		const calls = (await sim.control('GET', 'requests')).requests.map((request: { method: string; path: string }) => `${request.method} ${request.path}`);
+		const calls = (await sim.control('GET', 'requests')).requests.map(
+			(request: { method: string; path: string }) => `${request.method} ${request.path}`,
+		);
 		expect(calls).toEqual([
 			'POST /bigin/v2/actions/watch',
 			'GET /bigin/v2/actions/watch',
@@ -109,7 +166,7 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 		scenario('the Bigin node enabled, listed, renewed and disabled a channel inside a workflow');
 	});
 
-	it('9. a credential connected through n8n\'s OAuth2 flow works, and an expired access token is refreshed transparently', async () => {
+	it("9. a credential connected through n8n's OAuth2 flow works, and an expired access token is refreshed transparently", async () => {
 		const issued = await sim.control('POST', 'tokens');
 		const created = await env.n8n.rest<{ data: { id: string } }>('POST', '/credentials', {
 			name: 'Bigin (connected through OAuth2)',
@@ -125,7 +182,10 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 		expect(created.status).toBe(200);
 		const credentialId = created.body.data.id;
 
-		const authorization = await env.n8n.rest<{ data: string }>('GET', `/oauth2-credential/auth?id=${credentialId}`);
+		const authorization = await env.n8n.rest<{ data: string }>(
+			'GET',
+			`/oauth2-credential/auth?id=${credentialId}`,
+		);
 		expect(authorization.status).toBe(200);
 		const authUrl = new URL(authorization.body.data);
 		expect(`${authUrl.origin}${authUrl.pathname}`).toBe(`${env.sim.url}/oauth/v2/auth`);
@@ -136,7 +196,10 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 		expect(consent.status).toBe(302);
 		const callback = new URL(String(consent.headers.get('location')));
 		expect(callback.pathname).toBe('/rest/oauth2-credential/callback');
-		const finished = await env.n8n.rest('GET', `${callback.pathname.replace(/^\/rest/, '')}${callback.search}`);
+		const finished = await env.n8n.rest(
+			'GET',
+			`${callback.pathname.replace(/^\/rest/, '')}${callback.search}`,
+		);
 		expect(finished.status).toBe(200);
 
 		await env.n8n.importWorkflow({
@@ -145,7 +208,12 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 			active: false,
 			nodes: [
 				webhookStart('bigin-oauth', '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a'),
-				biginNode('List', 200, { operation: 'getAll', returnAll: true, filters: {} }, { biginOAuth2Api: { id: credentialId, name: 'Bigin (connected through OAuth2)' } }),
+				biginNode(
+					'List',
+					200,
+					{ operation: 'getAll', returnAll: true, filters: {} },
+					{ biginOAuth2Api: { id: credentialId, name: 'Bigin (connected through OAuth2)' } },
+				),
 			],
 			connections: chain(['Start', 'List']),
 			settings: { executionOrder: 'v1' },
@@ -157,18 +225,30 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 		expect((await call()).status).toBe(200);
 		await sim.control('POST', 'expire-tokens');
 		expect((await call()).status).toBe(200);
-		const executions = await eventually(async () => {
-			const list = await executionsOf(env.n8n, OAUTH_WORKFLOW);
-			return list.length >= 2 ? list : undefined;
-		}, 30_000, 'two executions');
-		expect(executions.slice(0, 2).map((execution) => execution.status)).toEqual(['success', 'success']);
-		const log = (await sim.control('GET', 'requests')).requests.map((request: { method: string; path: string; status: number; auth: string }) => `${request.method} ${request.path} ${request.status}`);
+		const executions = await eventually(
+			async () => {
+				const list = await executionsOf(env.n8n, OAUTH_WORKFLOW);
+				return list.length >= 2 ? list : undefined;
+			},
+			30_000,
+			'two executions',
+		);
+		expect(executions.slice(0, 2).map((execution) => execution.status)).toEqual([
+			'success',
+			'success',
+		]);
+		const log = (await sim.control('GET', 'requests')).requests.map(
+			(request: { method: string; path: string; status: number; auth: string }) =>
+				`${request.method} ${request.path} ${request.status}`,
+		);
 		expect(log).toEqual([
 			'GET /bigin/v2/actions/watch 204',
 			'GET /bigin/v2/actions/watch 401',
 			'POST /oauth/v2/token 200',
 			'GET /bigin/v2/actions/watch 204',
 		]);
-		scenario('OAuth2 connected through n8n\'s own flow; an expired token was refreshed on 401 and the call retried');
+		scenario(
+			"OAuth2 connected through n8n's own flow; an expired token was refreshed on 401 and the call retried",
+		);
 	});
 });

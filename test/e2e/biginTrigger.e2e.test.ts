@@ -1,5 +1,12 @@
 import type { E2eEnvironment } from './support/environment';
-import { eventually, executionsOf, nodeOutput, scenario, startEnvironment, triggerWorkflow } from './support/environment';
+import {
+	eventually,
+	executionsOf,
+	nodeOutput,
+	scenario,
+	startEnvironment,
+	triggerWorkflow,
+} from './support/environment';
 import { n8nVersion } from '../../scripts/lib/paths';
 import { simClient } from '../support/simClient';
 
@@ -26,38 +33,77 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 	beforeAll(async () => {
 		env = await startEnvironment('trigger');
 		sim = simClient(env.sim);
-		await env.n8n.importWorkflow(triggerWorkflow(CONTACTS_WORKFLOW, CONTACTS_WEBHOOK, ['Contacts.create', 'Contacts.edit', 'Accounts.all']));
-		await env.n8n.importWorkflow(triggerWorkflow(TASKS_WORKFLOW, TASKS_WEBHOOK, ['Tasks.create'], { fetchRecords: false }));
+		await env.n8n.importWorkflow(
+			triggerWorkflow(CONTACTS_WORKFLOW, CONTACTS_WEBHOOK, [
+				'Contacts.create',
+				'Contacts.edit',
+				'Accounts.all',
+			]),
+		);
+		await env.n8n.importWorkflow(
+			triggerWorkflow(TASKS_WORKFLOW, TASKS_WEBHOOK, ['Tasks.create'], { fetchRecords: false }),
+		);
 		await env.n8n.publish(CONTACTS_WORKFLOW);
 		await env.n8n.start();
 		productionUrl = `${env.n8n.url}/webhook/${CONTACTS_WEBHOOK}/webhook`;
 	});
 	afterAll(async () => await env?.stop());
 
-	const channels = async (): Promise<SimChannel[]> => (await sim.control('GET', 'channels')).channels;
-	const channelFor = async (url: string) => (await channels()).find((channel) => channel.notify_url === url);
-	const executionCount = async (workflowId: string) => (await executionsOf(env.n8n, workflowId)).length;
+	const channels = async (): Promise<SimChannel[]> =>
+		(await sim.control('GET', 'channels')).channels;
+	const channelFor = async (url: string) =>
+		(await channels()).find((channel) => channel.notify_url === url);
+	const executionCount = async (workflowId: string) =>
+		(await executionsOf(env.n8n, workflowId)).length;
 
 	async function newExecution(workflowId: string, before: number) {
 		try {
-			return await eventually(async () => {
-				const executions = await executionsOf(env.n8n, workflowId);
-				return executions.length > before && executions[0].status === 'success' ? executions[0] : undefined;
-			}, 30_000, `an execution of ${workflowId}`);
+			return await eventually(
+				async () => {
+					const executions = await executionsOf(env.n8n, workflowId);
+					return executions.length > before && executions[0].status === 'success'
+						? executions[0]
+						: undefined;
+				},
+				30_000,
+				`an execution of ${workflowId}`,
+			);
 		} catch (error) {
-			const deliveries = (await sim.control('GET', 'deliveries')).deliveries.slice(-5).map((delivery: { url: string; status: number | null; response?: string; error?: string }) => `${delivery.url} → ${delivery.status ?? delivery.error} ${delivery.response ?? ''}`);
-			const workflow = await env.n8n.api<{ staticData?: Record<string, Record<string, unknown>> }>('GET', `/workflows/${workflowId}`);
-			const stored = Object.entries(workflow.body.staticData ?? {}).map(([key, value]) => `${key}: ${Object.keys(value).join(',')} channel ${String(value.channelId)}`);
-			const executions = (await executionsOf(env.n8n, workflowId)).slice(0, 3).map((execution) => `${execution.id} ${execution.mode} ${execution.status}`);
-			throw new Error(`${(error as Error).message}\nstatic data: ${stored.join('; ') || 'none'}\nlast deliveries:\n${deliveries.join('\n')}\nnewest executions: ${executions.join(', ')}\nn8n log tail:\n${env.n8n.logs.split('\n').slice(-25).join('\n')}`);
+			const deliveries = (await sim.control('GET', 'deliveries')).deliveries
+				.slice(-5)
+				.map(
+					(delivery: { url: string; status: number | null; response?: string; error?: string }) =>
+						`${delivery.url} → ${delivery.status ?? delivery.error} ${delivery.response ?? ''}`,
+				);
+			const workflow = await env.n8n.api<{ staticData?: Record<string, Record<string, unknown>> }>(
+				'GET',
+				`/workflows/${workflowId}`,
+			);
+			const stored = Object.entries(workflow.body.staticData ?? {}).map(
+				([key, value]) =>
+					`${key}: ${Object.keys(value).join(',')} channel ${String(value.channelId)}`,
+			);
+			const executions = (await executionsOf(env.n8n, workflowId))
+				.slice(0, 3)
+				.map((execution) => `${execution.id} ${execution.mode} ${execution.status}`);
+			throw new Error(
+				`${(error as Error).message}\nstatic data: ${stored.join('; ') || 'none'}\nlast deliveries:\n${deliveries.join('\n')}\nnewest executions: ${executions.join(', ')}\nn8n log tail:\n${env.n8n.logs.split('\n').slice(-25).join('\n')}`,
+			);
 		}
 	}
 
 	it('1. activation registers exactly one channel for the production webhook URL, with events, token and an expiry under 24 h', async () => {
-		const registered = await eventually(async () => ((await channels()).length > 0 ? await channels() : undefined), 30_000, 'the channel');
+		const registered = await eventually(
+			async () => ((await channels()).length > 0 ? await channels() : undefined),
+			30_000,
+			'the channel',
+		);
 		expect(registered).toHaveLength(1);
 		const [channel] = registered;
-		expect(channel).toMatchObject({ notify_url: productionUrl, events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'] });
+		expect(channel).toMatchObject({
+			notify_url: productionUrl,
+			events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
+		});
 		expect(channel.channel_id).toMatch(/^\d{15}$/);
 		expect(channel.token).toHaveLength(40);
 		expect(channel.expires_in_seconds).toBeGreaterThan(22.9 * 3600);
@@ -68,7 +114,10 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 
 	it('2. a record created in Bigin starts an execution holding the record; several ids give one item per id', async () => {
 		const before = await executionCount(CONTACTS_WORKFLOW);
-		const created = await sim.control('POST', 'records/Contacts', { Last_Name: 'Okonkwo', Email: 'ada@example.com' });
+		const created = await sim.control('POST', 'records/Contacts', {
+			Last_Name: 'Okonkwo',
+			Email: 'ada@example.com',
+		});
 		const execution = await newExecution(CONTACTS_WORKFLOW, before);
 		const [item] = nodeOutput(execution, 'Bigin Trigger');
 		expect(item).toMatchObject({
@@ -82,52 +131,113 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 
 		const contacts = (await sim.control('GET', 'records/Contacts')).data.slice(0, 3);
 		const token = await sim.token();
-		await sim.request('PUT', '/bigin/v2/Contacts', { token, body: { data: contacts.map((contact: { id: string }) => ({ id: contact.id, Title: 'Partner' })) } });
+		await sim.request('PUT', '/bigin/v2/Contacts', {
+			token,
+			body: {
+				data: contacts.map((contact: { id: string }) => ({ id: contact.id, Title: 'Partner' })),
+			},
+		});
 		const batch = await newExecution(CONTACTS_WORKFLOW, before + 1);
 		const items = nodeOutput(batch, 'Bigin Trigger');
-		expect(items.map((entry) => entry.recordId)).toEqual(contacts.map((contact: { id: string }) => contact.id));
-		expect(items.every((entry) => (entry.record as { Title: string }).Title === 'Partner' && entry.event === 'Contacts.edit')).toBe(true);
-		expect(JSON.stringify([items, nodeOutput(execution, 'Bigin Trigger')])).not.toContain((await channels())[0].token);
+		expect(items.map((entry) => entry.recordId)).toEqual(
+			contacts.map((contact: { id: string }) => contact.id),
+		);
+		expect(
+			items.every(
+				(entry) =>
+					(entry.record as { Title: string }).Title === 'Partner' &&
+					entry.event === 'Contacts.edit',
+			),
+		).toBe(true);
+		expect(JSON.stringify([items, nodeOutput(execution, 'Bigin Trigger')])).not.toContain(
+			(await channels())[0].token,
+		);
 		scenario('a record change became an execution with the record; a batch became one item per id');
 	});
 
 	it('3. forged notifications are rejected and start no execution', async () => {
 		const [channel] = await channels();
 		const before = await executionCount(CONTACTS_WORKFLOW);
-		const genuine = { server_time: Date.now(), query_params: {}, module: 'Contacts', ids: ['1'], affected_fields: [], operation: 'insert', channel_id: channel.channel_id, token: channel.token };
-		const post = (body: string, contentType = 'application/json') => fetch(productionUrl, { method: 'POST', headers: { 'content-type': contentType }, body });
+		const genuine = {
+			server_time: Date.now(),
+			query_params: {},
+			module: 'Contacts',
+			ids: ['1'],
+			affected_fields: [],
+			operation: 'insert',
+			channel_id: channel.channel_id,
+			token: channel.token,
+		};
+		const post = (body: string, contentType = 'application/json') =>
+			fetch(productionUrl, { method: 'POST', headers: { 'content-type': contentType }, body });
 		expect((await post(JSON.stringify({ ...genuine, token: 'forged-token' }))).status).toBe(401);
-		expect((await post(JSON.stringify({ ...genuine, channel_id: '123456789012345' }))).status).toBe(401);
+		expect((await post(JSON.stringify({ ...genuine, channel_id: '123456789012345' }))).status).toBe(
+			401,
+		);
 		expect((await post('this is not json', 'text/plain')).status).toBeGreaterThanOrEqual(400);
 		expect((await post('{"token": ', 'application/json')).status).toBeGreaterThanOrEqual(400);
 		expect((await fetch(productionUrl, { method: 'GET' })).status).toBeGreaterThanOrEqual(400);
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 		expect(await executionCount(CONTACTS_WORKFLOW)).toBe(before);
-		scenario('forged calls (wrong token, wrong channel, not JSON, wrong method) were refused, no execution');
+		scenario(
+			'forged calls (wrong token, wrong channel, not JSON, wrong method) were refused, no execution',
+		);
 	});
 
 	it('7. "listen for test event" creates a test channel, outputs the real payload, and leaves production alone', async () => {
 		const production = await channelFor(productionUrl);
-		const workflowData = (await env.n8n.rest<{ data: object }>('GET', `/workflows/${CONTACTS_WORKFLOW}`)).body.data;
-		const started = await env.n8n.rest<{ data: { waitingForWebhook?: boolean } }>('POST', `/workflows/${CONTACTS_WORKFLOW}/run`, { workflowData, triggerToStartFrom: { name: 'Bigin Trigger' } });
+		const workflowData = (
+			await env.n8n.rest<{ data: object }>('GET', `/workflows/${CONTACTS_WORKFLOW}`)
+		).body.data;
+		const started = await env.n8n.rest<{ data: { waitingForWebhook?: boolean } }>(
+			'POST',
+			`/workflows/${CONTACTS_WORKFLOW}/run`,
+			{ workflowData, triggerToStartFrom: { name: 'Bigin Trigger' } },
+		);
 		expect(started.status).toBe(200);
 		expect(started.body.data.waitingForWebhook).toBe(true);
 		const testUrl = `${env.n8n.url}/webhook-test/${CONTACTS_WEBHOOK}/webhook`;
-		const testChannel = await eventually(async () => await channelFor(testUrl), 30_000, 'the test channel');
+		const testChannel = await eventually(
+			async () => await channelFor(testUrl),
+			30_000,
+			'the test channel',
+		);
 		expect(testChannel.channel_id).not.toBe(production?.channel_id);
 
 		const before = await executionsOf(env.n8n, CONTACTS_WORKFLOW);
 		const created = await sim.control('POST', 'records/Contacts', { Last_Name: 'Testmode' });
-		const manual = await eventually(async () => {
-			const executions = await executionsOf(env.n8n, CONTACTS_WORKFLOW);
-			return executions.find((execution) => execution.mode === 'manual' && !before.some((old) => old.id === execution.id) && execution.status === 'success');
-		}, 30_000, 'the test execution');
+		const manual = await eventually(
+			async () => {
+				const executions = await executionsOf(env.n8n, CONTACTS_WORKFLOW);
+				return executions.find(
+					(execution) =>
+						execution.mode === 'manual' &&
+						!before.some((old) => old.id === execution.id) &&
+						execution.status === 'success',
+				);
+			},
+			30_000,
+			'the test execution',
+		);
 		expect(nodeOutput(manual, 'Bigin Trigger')).toEqual([
-			expect.objectContaining({ event: 'Contacts.create', recordId: created.data[0].details.id, record: expect.objectContaining({ Last_Name: 'Testmode' }) }),
+			expect.objectContaining({
+				event: 'Contacts.create',
+				recordId: created.data[0].details.id,
+				record: expect.objectContaining({ Last_Name: 'Testmode' }),
+			}),
 		]);
-		await eventually(async () => (await channelFor(testUrl)) === undefined, 30_000, 'the test channel to be removed');
-		expect(await channelFor(productionUrl)).toMatchObject({ channel_id: production?.channel_id, token: production?.token });
-		scenario('test listening used its own channel, showed the real payload, and removed only that channel');
+		await eventually(
+			async () => (await channelFor(testUrl)) === undefined,
+			30_000,
+			'the test channel to be removed',
+		);
+		expect(await channelFor(productionUrl)).toMatchObject({
+			channel_id: production?.channel_id,
+			token: production?.token,
+		});
+		scenario(
+			'test listening used its own channel, showed the real payload, and removed only that channel',
+		);
 	});
 
 	it('4. with expiries capped at a minute, the channel never lapses over several minutes, a failed renewal included', async () => {
@@ -143,7 +253,11 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		const activated = await env.n8n.api('POST', `/workflows/${TASKS_WORKFLOW}/activate`);
 		expect(activated.status).toBe(200);
 		const tasksUrl = `${env.n8n.url}/webhook/${TASKS_WEBHOOK}/webhook`;
-		const first = await eventually(async () => await channelFor(tasksUrl), 30_000, 'the Tasks channel');
+		const first = await eventually(
+			async () => await channelFor(tasksUrl),
+			30_000,
+			'the Tasks channel',
+		);
 		expect(first.expires_in_seconds).toBeLessThanOrEqual(60);
 
 		const started = Date.now();
@@ -153,7 +267,12 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		let lastExpiry = first.expires_in_seconds;
 		while (Date.now() - started < 150_000) {
 			if (!faultInjected && Date.now() - started > 40_000) {
-				await sim.control('POST', 'faults', { path: '/bigin/v2/actions/watch', method: 'PUT', count: 1, kind: 500 });
+				await sim.control('POST', 'faults', {
+					path: '/bigin/v2/actions/watch',
+					method: 'PUT',
+					count: 1,
+					kind: 500,
+				});
 				faultInjected = true;
 			}
 			const channel = await channelFor(tasksUrl);
@@ -164,7 +283,10 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		}
 		expect(lapses).toBe(0);
 		expect(renewals).toBeGreaterThanOrEqual(3);
-		const puts = (await sim.control('GET', 'requests')).requests.filter((request: { method: string; path: string; status: number }) => request.method === 'PUT' && request.path === '/bigin/v2/actions/watch');
+		const puts = (await sim.control('GET', 'requests')).requests.filter(
+			(request: { method: string; path: string; status: number }) =>
+				request.method === 'PUT' && request.path === '/bigin/v2/actions/watch',
+		);
 		expect(puts.some((request: { status: number }) => request.status === 500)).toBe(true);
 		expect(env.n8n.logs).toContain('renewing the notification channel failed; will retry');
 
@@ -173,7 +295,9 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		const execution = await newExecution(TASKS_WORKFLOW, before);
 		expect(nodeOutput(execution, 'Bigin Trigger')[0]).toMatchObject({ event: 'Tasks.create' });
 		expect(nodeOutput(execution, 'Bigin Trigger')[0]).not.toHaveProperty('record');
-		scenario(`a one-minute channel stayed alive for 150 s through ${renewals} renewals and a failed attempt`);
+		scenario(
+			`a one-minute channel stayed alive for 150 s through ${renewals} renewals and a failed attempt`,
+		);
 	}
 
 	it('5. deactivating a workflow deletes its channel', async () => {
@@ -181,33 +305,46 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		expect(await channelFor(tasksUrl)).toBeDefined();
 		const deactivated = await env.n8n.api('POST', `/workflows/${TASKS_WORKFLOW}/deactivate`);
 		expect(deactivated.status).toBe(200);
-		await eventually(async () => (await channelFor(tasksUrl)) === undefined, 30_000, 'the channel to be deleted');
+		await eventually(
+			async () => (await channelFor(tasksUrl)) === undefined,
+			30_000,
+			'the channel to be deleted',
+		);
 		expect(await channelFor(productionUrl)).toBeDefined();
-		scenario('deactivation deleted the channel and left the other workflow\'s channel alone');
+		scenario("deactivation deleted the channel and left the other workflow's channel alone");
 	});
 
 	it.each([
 		['the publication service (default)', {}],
 		['the legacy activation path', { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' }],
-	])('6. after a restart through %s, a channel that expired while n8n was down is live again and events flow', async (label, restartEnv) => {
-		const before = await channelFor(productionUrl);
-		await env.n8n.stop();
-		await sim.control('POST', 'clock', { advanceSeconds: 25 * 3600 });
-		expect(await channelFor(productionUrl)).toBeUndefined();
-		await sim.control('POST', 'clock', { offsetSeconds: 0 });
-		expect(await channelFor(productionUrl)).toBeUndefined();
+	])(
+		'6. after a restart through %s, a channel that expired while n8n was down is live again and events flow',
+		async (label, restartEnv) => {
+			const before = await channelFor(productionUrl);
+			await env.n8n.stop();
+			await sim.control('POST', 'clock', { advanceSeconds: 25 * 3600 });
+			expect(await channelFor(productionUrl)).toBeUndefined();
+			await sim.control('POST', 'clock', { offsetSeconds: 0 });
+			expect(await channelFor(productionUrl)).toBeUndefined();
 
-		await env.n8n.start(restartEnv);
-		const revived = await eventually(async () => await channelFor(productionUrl), 60_000, 'the channel to come back');
-		expect(revived.channel_id).toBe(before?.channel_id);
-		expect(revived.expires_in_seconds).toBeGreaterThan(22.9 * 3600);
+			await env.n8n.start(restartEnv);
+			const revived = await eventually(
+				async () => await channelFor(productionUrl),
+				60_000,
+				'the channel to come back',
+			);
+			expect(revived.channel_id).toBe(before?.channel_id);
+			expect(revived.expires_in_seconds).toBeGreaterThan(22.9 * 3600);
 
-		const count = await executionCount(CONTACTS_WORKFLOW);
-		await sim.control('POST', 'records/Contacts', { Last_Name: `After restart ${label}` });
-		const execution = await newExecution(CONTACTS_WORKFLOW, count);
-		expect(nodeOutput(execution, 'Bigin Trigger')[0]).toMatchObject({ record: expect.objectContaining({ Last_Name: `After restart ${label}` }) });
-		scenario(`restart via ${label}: the expired channel was recreated and events flow`);
-	});
+			const count = await executionCount(CONTACTS_WORKFLOW);
+			await sim.control('POST', 'records/Contacts', { Last_Name: `After restart ${label}` });
+			const execution = await newExecution(CONTACTS_WORKFLOW, count);
+			expect(nodeOutput(execution, 'Bigin Trigger')[0]).toMatchObject({
+				record: expect.objectContaining({ Last_Name: `After restart ${label}` }),
+			});
+			scenario(`restart via ${label}: the expired channel was recreated and events flow`);
+		},
+	);
 
 	it('5b. unpublishing the workflow deletes its channel', async () => {
 		expect(await channelFor(productionUrl)).toBeDefined();

@@ -33,14 +33,19 @@ function common(options: ContextOptions) {
 }
 
 export function executeContext(
-	options: ContextOptions & { input: INodeExecutionData[]; continueOnFail?: boolean; timezone?: string },
+	options: ContextOptions & {
+		input: INodeExecutionData[];
+		continueOnFail?: boolean;
+		timezone?: string;
+	},
 ): IExecuteFunctions {
 	const { httpRequestWithAuthentication, ...base } = common(options);
 	const read = parameterReader(options.parameters);
 	return {
 		...base,
 		getInputData: () => options.input,
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => read(name, itemIndex, fallback),
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) =>
+			read(name, itemIndex, fallback),
 		getTimezone: () => options.timezone ?? 'Europe/Berlin',
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers: {
@@ -70,7 +75,11 @@ export function hookContext(options: HookOptions): IHookFunctions {
 		getMode: () => mode,
 		getActivationMode: () => (mode === 'manual' ? 'manual' : 'activate'),
 		getInstanceId: () => options.instanceId ?? 'instance-a',
-		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-1', name: 'Bigin test', active: true }),
+		getWorkflow: () => ({
+			id: options.workflowId ?? 'workflow-1',
+			name: 'Bigin test',
+			active: true,
+		}),
 		helpers: { httpRequestWithAuthentication },
 	} as unknown as IHookFunctions;
 }
@@ -81,7 +90,11 @@ export interface RegisteredCron {
 }
 
 export function triggerContext(
-	options: ContextOptions & { staticData: IDataObject; mode?: 'trigger' | 'manual'; crons: RegisteredCron[] },
+	options: ContextOptions & {
+		staticData: IDataObject;
+		mode?: 'trigger' | 'manual';
+		crons: RegisteredCron[];
+	},
 ): ITriggerFunctions {
 	const { httpRequestWithAuthentication, ...base } = common(options);
 	const read = parameterReader(options.parameters);

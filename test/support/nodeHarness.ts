@@ -21,7 +21,10 @@ export interface Credentials extends ICredentialDataDecryptedObject {
 	oauthTokenData: IDataObject;
 }
 
-export async function simulatorCredentials(sim: RunningSimulator, scope?: string): Promise<Credentials> {
+export async function simulatorCredentials(
+	sim: RunningSimulator,
+	scope?: string,
+): Promise<Credentials> {
 	const response = await fetch(`${sim.url}/_sim/tokens`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -63,7 +66,10 @@ export function oauthHttp(node: INode, credentials: Credentials, recorder: Reque
 	const http = Container.get(OutboundHttp).requests();
 	const signed = (options: IHttpRequestOptions): IHttpRequestOptions => ({
 		...options,
-		headers: { ...(options.headers ?? {}), Authorization: `Bearer ${String(credentials.oauthTokenData.access_token)}` },
+		headers: {
+			...(options.headers ?? {}),
+			Authorization: `Bearer ${String(credentials.oauthTokenData.access_token)}`,
+		},
 	});
 	const refresh = async () => {
 		recorder.refreshes += 1;
@@ -84,7 +90,8 @@ export function oauthHttp(node: INode, credentials: Credentials, recorder: Reque
 		credentials.oauthTokenData = { ...credentials.oauthTokenData, ...fresh };
 	};
 	return async (credentialType: string, options: IHttpRequestOptions): Promise<unknown> => {
-		if (credentialType !== 'biginOAuth2Api') throw new Error(`unexpected credential type ${credentialType}`);
+		if (credentialType !== 'biginOAuth2Api')
+			throw new Error(`unexpected credential type ${credentialType}`);
 		recorder.requests.push(options);
 		try {
 			try {
@@ -123,7 +130,9 @@ export function recordingLogger(lines: LoggedLine[]) {
 export function parameterReader(parameters: IDataObject | ((itemIndex: number) => IDataObject)) {
 	return (name: string, itemIndex = 0, fallback?: unknown): unknown => {
 		const values = typeof parameters === 'function' ? parameters(itemIndex) : parameters;
-		const value = name.split('.').reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], values);
+		const value = name
+			.split('.')
+			.reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], values);
 		if (value === undefined) {
 			if (fallback !== undefined) return fallback;
 			throw new Error(`Could not get parameter "${name}"`);
@@ -132,4 +141,5 @@ export function parameterReader(parameters: IDataObject | ((itemIndex: number) =
 	};
 }
 
-export const items = (...jsons: IDataObject[]): INodeExecutionData[] => jsons.map((json) => ({ json }));
+export const items = (...jsons: IDataObject[]): INodeExecutionData[] =>
+	jsons.map((json) => ({ json }));

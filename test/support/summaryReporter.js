@@ -3,7 +3,9 @@ class SummaryReporter {
 	onRunComplete(_contexts, results) {
 		const skipped = results.numPendingTests + results.numTodoTests;
 		const suffix = skipped > 0 ? `, ${skipped} skipped` : '';
-		process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${suffix}\n`);
+		process.stdout.write(
+			`\ntests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${suffix}\n`,
+		);
 	}
 }
 

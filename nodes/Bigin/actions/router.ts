@@ -4,7 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { withItemIndex } from '../transport/errors';
 import * as notification from './notification';
 
-type OperationRunner = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+type OperationRunner = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Record<string, OperationRunner>> = {
 	notification: {
@@ -27,7 +30,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const run = operations[resource]?.[operation];
 		try {
 			if (!run) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operation}" is not supported`,
+					{ itemIndex },
+				);
 			}
 			const results = await run.call(this, itemIndex);
 			output.push(...results.map((result) => ({ ...result, pairedItem: { item: itemIndex } })));

@@ -16,8 +16,10 @@ export function expiryInHours(hours: number, now: DateTime): string {
 
 /** Why a requested expiry would not be honoured by Bigin, or undefined when it is fine. */
 export function expiryProblem(expiry: DateTime, now: DateTime): string | undefined {
-	if (!expiry.isValid) return `The expiry is not a valid date and time (${expiry.invalidExplanation ?? 'unreadable'})`;
-	if (expiry <= now) return `The expiry ${formatBiginDate(expiry)} is in the past; pick a time within the next 24 hours`;
+	if (!expiry.isValid)
+		return `The expiry is not a valid date and time (${expiry.invalidExplanation ?? 'unreadable'})`;
+	if (expiry <= now)
+		return `The expiry ${formatBiginDate(expiry)} is in the past; pick a time within the next 24 hours`;
 	if (expiry > now.plus({ hours: MAX_CHANNEL_LIFETIME_HOURS })) {
 		return `The expiry ${formatBiginDate(expiry)} is more than 24 hours ahead. Bigin would silently shorten it to its one-hour default, so pick a time within the next 24 hours`;
 	}
@@ -34,15 +36,16 @@ export function hoursProblem(hours: number): string | undefined {
 /** Bigin measures the one-day limit on its own clock; a minute's margin keeps "24 hours" inside it. */
 const ONE_DAY_SAFETY_MARGIN = { minutes: 1 };
 
-export type ExpiryChoice =
-	| { type: 'hours'; hours: number }
-	| { type: 'dateTime'; value: unknown };
+export type ExpiryChoice = { type: 'hours'; hours: number } | { type: 'dateTime'; value: unknown };
 
 function toDateTime(value: unknown, zone: string): DateTime {
 	if (DateTime.isDateTime(value)) return value;
 	if (value instanceof Date) return DateTime.fromJSDate(value, { zone });
 	if (typeof value === 'number') return DateTime.fromMillis(value, { zone });
-	return DateTime.fromISO(String(value ?? ''), { zone, setZone: /([+-]\d{2}:?\d{2}|Z)$/.test(String(value)) });
+	return DateTime.fromISO(String(value ?? ''), {
+		zone,
+		setZone: /([+-]\d{2}:?\d{2}|Z)$/.test(String(value)),
+	});
 }
 
 /** The channel_expiry to send for the user's choice, or why it cannot be honoured. */

@@ -17,7 +17,8 @@ export function tokenProblem(token: string): string | undefined {
 }
 
 export function notifyUrlProblem(url: string): string | undefined {
-	if (url === '') return 'Notify URL is empty: enter the public URL Bigin should send notifications to';
+	if (url === '')
+		return 'Notify URL is empty: enter the public URL Bigin should send notifications to';
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
@@ -27,7 +28,8 @@ export function notifyUrlProblem(url: string): string | undefined {
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
 		return `Notify URL "${url}" must start with https:// (or http://)`;
 	}
-	if (url.length > 255) return `Notify URL is ${url.length} characters long; Bigin accepts at most 255`;
+	if (url.length > 255)
+		return `Notify URL is ${url.length} characters long; Bigin accepts at most 255`;
 	return undefined;
 }
 

@@ -68,7 +68,11 @@ async function sendWatch(
 	method: 'POST' | 'PUT' | 'PATCH',
 	watch: IDataObject[],
 ): Promise<WatchResult> {
-	const response = await biginApiRequest<{ watch?: WatchItemResult[] }>(context, { method, resource: WATCH, body: { watch } });
+	const response = await biginApiRequest<{ watch?: WatchItemResult[] }>(context, {
+		method,
+		resource: WATCH,
+		body: { watch },
+	});
 	return {
 		statusCode: response.statusCode,
 		items: response.body?.watch ?? [],
@@ -96,8 +100,14 @@ export async function removeChannelEvents(
 	);
 }
 
-export async function listChannels(context: BiginContext, query: ChannelQuery): Promise<ChannelPage> {
-	const response = await biginApiRequest<{ watch?: ChannelListEntry[]; info?: IDataObject }>(context, { method: 'GET', resource: WATCH, qs: query });
+export async function listChannels(
+	context: BiginContext,
+	query: ChannelQuery,
+): Promise<ChannelPage> {
+	const response = await biginApiRequest<{ watch?: ChannelListEntry[]; info?: IDataObject }>(
+		context,
+		{ method: 'GET', resource: WATCH, qs: query },
+	);
 	return {
 		entries: response.body?.watch ?? [],
 		moreRecords: response.body?.info?.more_records === true,
@@ -105,7 +115,11 @@ export async function listChannels(context: BiginContext, query: ChannelQuery): 
 }
 
 export async function disableChannels(context: BiginContext, channelIds: string[]) {
-	const response = await biginApiRequest<{ watch?: WatchItemResult[] }>(context, { method: 'DELETE', resource: WATCH, qs: { channel_ids: channelIds.join(',') } });
+	const response = await biginApiRequest<{ watch?: WatchItemResult[] }>(context, {
+		method: 'DELETE',
+		resource: WATCH,
+		qs: { channel_ids: channelIds.join(',') },
+	});
 	return {
 		statusCode: response.statusCode,
 		items: response.body?.watch ?? [],

@@ -58,7 +58,8 @@ export async function renew(
 	const result = await replaceChannels(context, [definitionOf(state)]);
 	if (result.errors.length === 0) {
 		const expiresAt = grantedExpiry(result, grantedAt);
-		if (Date.parse(expiresAt) > Date.parse(state.expiresAt)) return { outcome: 'renewed', expiresAt, grantedAt };
+		if (Date.parse(expiresAt) > Date.parse(state.expiresAt))
+			return { outcome: 'renewed', expiresAt, grantedAt };
 	}
 	return { outcome: 'recreated', ...(await subscribe(context, state)) };
 }

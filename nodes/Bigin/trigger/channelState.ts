@@ -32,7 +32,8 @@ const KEYS: Array<keyof ChannelState> = [
 ];
 
 export function readChannelState(staticData: IDataObject): ChannelState | undefined {
-	if (typeof staticData.channelId !== 'string' || typeof staticData.token !== 'string') return undefined;
+	if (typeof staticData.channelId !== 'string' || typeof staticData.token !== 'string')
+		return undefined;
 	return staticData as unknown as ChannelState;
 }
 

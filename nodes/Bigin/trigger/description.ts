@@ -5,7 +5,7 @@ import { eventOptions } from '../shared/events';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Bigin sends notifications to this workflow\'s webhook URL, so n8n must be reachable from the internet (set WEBHOOK_URL). The channel is renewed automatically while the workflow is active.',
+			"Bigin sends notifications to this workflow's webhook URL, so n8n must be reachable from the internet (set WEBHOOK_URL). The channel is renewed automatically while the workflow is active.",
 		name: 'reachabilityNotice',
 		type: 'notice',
 		default: '',
@@ -17,7 +17,8 @@ export const triggerProperties: INodeProperties[] = [
 		options: eventOptions(),
 		default: [],
 		required: true,
-		description: 'Which record changes start the workflow. Companies are the Accounts module in Bigin\'s API.',
+		description:
+			"Which record changes start the workflow. Companies are the Accounts module in Bigin's API.",
 	},
 	{
 		displayName: 'Options',
@@ -39,7 +40,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'notifyOnRelatedAction',
 				type: 'boolean',
 				default: false,
-				description: 'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
+				description:
+					'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
 			},
 		],
 	},

@@ -65,7 +65,9 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (entries.length === 0) return false;
 	const remoteEvents = entries.flatMap((entry) => entry.events);
 	const matches =
-		entries.every((entry) => entry.notify_url === wanted.notifyUrl && entry.token === state.token) &&
+		entries.every(
+			(entry) => entry.notify_url === wanted.notifyUrl && entry.token === state.token,
+		) &&
 		entries.every((entry) => entry.notify_on_related_action === wanted.notifyOnRelatedAction) &&
 		sameEvents(remoteEvents, wanted.events);
 	if (!matches) return false;
@@ -80,13 +82,20 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (isRenewalDue(current, Date.now())) {
 		try {
 			const renewed = await renew(this, current);
-			writeChannelState(staticData, { ...current, expiresAt: renewed.expiresAt, grantedAt: renewed.grantedAt });
+			writeChannelState(staticData, {
+				...current,
+				expiresAt: renewed.expiresAt,
+				grantedAt: renewed.grantedAt,
+			});
 			return true;
 		} catch (error) {
-			this.logger.warn('Bigin Trigger: renewing the channel on activation failed; enabling it again', {
-				channelId: state.channelId,
-				error: (error as Error).message,
-			});
+			this.logger.warn(
+				'Bigin Trigger: renewing the channel on activation failed; enabling it again',
+				{
+					channelId: state.channelId,
+					error: (error as Error).message,
+				},
+			);
 			return false;
 		}
 	}
@@ -118,11 +127,14 @@ async function remove(this: IHookFunctions): Promise<boolean> {
 		const result = await disableChannels(this, [state.channelId]);
 		throwOnItemErrors(this, result, [NOT_SUBSCRIBED]);
 	} catch (error) {
-		this.logger.warn('Bigin Trigger: could not disable the notification channel; Bigin ends it at its expiry', {
-			channelId: state.channelId,
-			expiresAt: state.expiresAt,
-			error: (error as Error).message,
-		});
+		this.logger.warn(
+			'Bigin Trigger: could not disable the notification channel; Bigin ends it at its expiry',
+			{
+				channelId: state.channelId,
+				expiresAt: state.expiresAt,
+				error: (error as Error).message,
+			},
+		);
 		return false;
 	}
 	clearChannelState(staticData);

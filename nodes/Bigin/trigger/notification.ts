@@ -31,8 +31,10 @@ export function verifyNotification(
 	body: unknown,
 	expected: { channelId: string; token: string } | undefined,
 ): Verdict {
-	if (!isObject(body)) return { accepted: false, status: 400, reason: 'The body is not a Bigin notification' };
-	if (!expected) return { accepted: false, status: 401, reason: 'No channel is registered for this webhook' };
+	if (!isObject(body))
+		return { accepted: false, status: 400, reason: 'The body is not a Bigin notification' };
+	if (!expected)
+		return { accepted: false, status: 401, reason: 'No channel is registered for this webhook' };
 	const tokenOk = tokensMatch(expected.token, body.token);
 	const channelOk = String(body.channel_id ?? '') === expected.channelId;
 	if (!tokenOk || !channelOk) {
@@ -46,10 +48,14 @@ export function verifyNotification(
 		Array.isArray(ids) &&
 		ids.length > 0 &&
 		ids.every((id) => typeof id === 'string' || typeof id === 'number');
-	if (!wellFormed) return { accepted: false, status: 400, reason: 'The body is not a Bigin notification' };
+	if (!wellFormed)
+		return { accepted: false, status: 400, reason: 'The body is not a Bigin notification' };
 	return {
 		accepted: true,
-		notification: { ...(body as unknown as BiginNotification), ids: (ids as unknown[]).map(String) },
+		notification: {
+			...(body as unknown as BiginNotification),
+			ids: (ids as unknown[]).map(String),
+		},
 	};
 }
 
@@ -80,7 +86,9 @@ export function notificationItems(notification: BiginNotification): IDataObject[
 			serverTime,
 			channelId: notification.channel_id,
 		};
-		const values = notification.affected_values?.find((entry) => String(entry.record_id) === recordId)?.values;
+		const values = notification.affected_values?.find(
+			(entry) => String(entry.record_id) === recordId,
+		)?.values;
 		if (values) item.affectedValues = values;
 		return item;
 	});

@@ -16,24 +16,31 @@ export async function addRecords(this: IExecuteFunctions): Promise<INodeExecutio
 	const options = this.getNodeParameter('options', 0, {}) as { fetchRecords?: boolean };
 	const fetchRecords = options.fetchRecords ?? true;
 
-	const output = await mapWithConcurrency(items, RECORD_FETCH_CONCURRENCY, async (item, itemIndex) => {
-		const json = item.json;
-		const paired = { pairedItem: { item: itemIndex } };
-		if (!fetchRecords || json.operation === 'delete' || typeof json.recordId !== 'string') {
-			return { json, ...paired };
-		}
-		try {
-			const record = await getRecord(this, String(json.module), json.recordId);
-			const withRecord: IDataObject = record
-				? { ...json, recordFound: true, record }
-				: { ...json, recordFound: false, record: null };
-			return { json: withRecord, ...paired };
-		} catch (error) {
-			if (this.continueOnFail()) {
-				return { json: { ...json, recordFound: false, record: null, error: (error as Error).message }, ...paired };
+	const output = await mapWithConcurrency(
+		items,
+		RECORD_FETCH_CONCURRENCY,
+		async (item, itemIndex) => {
+			const json = item.json;
+			const paired = { pairedItem: { item: itemIndex } };
+			if (!fetchRecords || json.operation === 'delete' || typeof json.recordId !== 'string') {
+				return { json, ...paired };
 			}
-			throw withItemIndex(this.getNode(), error, itemIndex);
-		}
-	});
+			try {
+				const record = await getRecord(this, String(json.module), json.recordId);
+				const withRecord: IDataObject = record
+					? { ...json, recordFound: true, record }
+					: { ...json, recordFound: false, record: null };
+				return { json: withRecord, ...paired };
+			} catch (error) {
+				if (this.continueOnFail()) {
+					return {
+						json: { ...json, recordFound: false, record: null, error: (error as Error).message },
+						...paired,
+					};
+				}
+				throw withItemIndex(this.getNode(), error, itemIndex);
+			}
+		},
+	);
 	return [output];
 }

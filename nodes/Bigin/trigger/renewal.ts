@@ -41,9 +41,15 @@ export async function renewIfDue(context: ITriggerFunctions): Promise<void> {
 			error: (error as Error).message,
 		};
 		if (transient) {
-			context.logger.warn('Bigin Trigger: renewing the notification channel failed; will retry', details);
+			context.logger.warn(
+				'Bigin Trigger: renewing the notification channel failed; will retry',
+				details,
+			);
 		} else {
-			context.logger.error('Bigin Trigger: Bigin refused to renew the notification channel; check the credential, or it lapses at its expiry', details);
+			context.logger.error(
+				'Bigin Trigger: Bigin refused to renew the notification channel; check the credential, or it lapses at its expiry',
+				details,
+			);
 		}
 	} finally {
 		renewing.delete(staticData);

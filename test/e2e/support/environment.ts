@@ -51,7 +51,12 @@ export async function startEnvironment(name: string): Promise<E2eEnvironment> {
 export const credentials = { biginOAuth2Api: CREDENTIAL };
 
 /** A workflow with one Bigin Trigger. Ids stay within 16 characters: n8n 1.x keeps no static data for longer ones. */
-export function triggerWorkflow(id: string, webhookId: string, events: string[], options: Record<string, unknown> = {}) {
+export function triggerWorkflow(
+	id: string,
+	webhookId: string,
+	events: string[],
+	options: Record<string, unknown> = {},
+) {
 	return {
 		id,
 		name: `Bigin Trigger e2e ${id}`,
@@ -77,13 +82,26 @@ export interface Execution {
 	id: string;
 	mode: string;
 	status: string;
-	data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
+	data?: {
+		resultData: {
+			runData: Record<
+				string,
+				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
+			>;
+		};
+	};
 }
 
 /** Executions of a workflow through n8n's public API, newest first, with their data. */
 export async function executionsOf(n8n: N8nInstance, workflowId: string): Promise<Execution[]> {
-	const response = await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
-	if (response.status !== 200) throw new Error(`listing executions failed: ${response.status} ${JSON.stringify(response.body)}`);
+	const response = await n8n.api<{ data: Execution[] }>(
+		'GET',
+		`/executions?workflowId=${workflowId}&includeData=true&limit=100`,
+	);
+	if (response.status !== 200)
+		throw new Error(
+			`listing executions failed: ${response.status} ${JSON.stringify(response.body)}`,
+		);
 	return response.body.data;
 }
 
@@ -92,7 +110,11 @@ export function nodeOutput(execution: Execution, nodeName: string): Array<Record
 	return runs.flatMap((run) => run.data?.main[0] ?? []).map((item) => item.json);
 }
 
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+export async function eventually<T>(
+	check: () => Promise<T | undefined | false>,
+	timeoutMs: number,
+	what: string,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown;
 	while (Date.now() < deadline) {

@@ -17,7 +17,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per requested channel; a channel Bigin no longer has is reported, not an error. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const channelIds = readChannelIds(this, itemIndex);
 	const result = await disableChannels(this, channelIds);
 	throwOnItemErrors(this, result, [NOT_SUBSCRIBED], itemIndex);
@@ -25,7 +28,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const modules = result.items
 			.filter((item) => item.status === 'success' && item.details?.channel_id === channelId)
 			.map((item) => item.details?.resource_uri)
-			.map((uri) => String(uri ?? '').split('/').pop() ?? '');
+			.map(
+				(uri) =>
+					String(uri ?? '')
+						.split('/')
+						.pop() ?? '',
+			);
 		const disabled = modules.length > 0;
 		return {
 			json: {

@@ -11,7 +11,10 @@ export const description: INodeProperties[] = [
 	...eventFields(OPERATION, 'stop being notified of'),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const channelId = readChannelId(this, itemIndex);
 	const events = readEvents(this, itemIndex);
 	const result = await removeChannelEvents(this, [{ channel_id: channelId, events }]);

@@ -28,11 +28,17 @@ export const description: INodeProperties[] = [
 	...eventFields(OPERATION, 'be notified of'),
 	...expiryFields(OPERATION),
 	channelIdField(OPERATION, false),
-	tokenField(OPERATION, 'Leave empty to have a random one generated; it is never shown, so set your own if your receiver checks it'),
+	tokenField(
+		OPERATION,
+		'Leave empty to have a random one generated; it is never shown, so set your own if your receiver checks it',
+	),
 	channelOptionsField(OPERATION),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const definition: ChannelDefinition = {
 		channel_id: readChannelId(this, itemIndex, true),
 		events: readEvents(this, itemIndex),

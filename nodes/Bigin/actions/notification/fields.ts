@@ -69,7 +69,8 @@ export function expiryFields(operations: string[]): INodeProperties[] {
 				{ name: 'At a Date and Time', value: 'dateTime' },
 			],
 			default: 'hours',
-			description: 'When Bigin stops sending notifications for the channel. Bigin keeps a channel for at most one day.',
+			description:
+				'When Bigin stops sending notifications for the channel. Bigin keeps a channel for at most one day.',
 			displayOptions: showFor(operations),
 		},
 		{
@@ -79,7 +80,7 @@ export function expiryFields(operations: string[]): INodeProperties[] {
 			typeOptions: { minValue: 1, maxValue: 24 },
 			default: 23,
 			description:
-				'Hours from now, 1 to 24. 24 is sent as one minute less, so that clock differences never push it past Bigin\'s one-day limit.',
+				"Hours from now, 1 to 24. 24 is sent as one minute less, so that clock differences never push it past Bigin's one-day limit.",
 			displayOptions: { show: { ...showFor(operations).show, expiryType: ['hours'] } },
 		},
 		{
@@ -88,7 +89,8 @@ export function expiryFields(operations: string[]): INodeProperties[] {
 			type: 'dateTime',
 			default: '',
 			required: true,
-			description: 'Within the next 24 hours. A time without an offset is read in the workflow\'s time zone.',
+			description:
+				"Within the next 24 hours. A time without an offset is read in the workflow's time zone.",
 			displayOptions: { show: { ...showFor(operations).show, expiryType: ['dateTime'] } },
 		},
 	];
@@ -120,14 +122,16 @@ export function channelOptionsField(operations: string[]): INodeProperties {
 				name: 'notifyOnRelatedAction',
 				type: 'boolean',
 				default: false,
-				description: 'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
+				description:
+					'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
 			},
 			{
 				displayName: 'Return Affected Field Values',
 				name: 'returnAffectedFieldValues',
 				type: 'boolean',
 				default: false,
-				description: 'Whether notifications carry the new values of the changed fields (affected_values)',
+				description:
+					'Whether notifications carry the new values of the changed fields (affected_values)',
 			},
 		],
 	};

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { channelIdProblem } from '../../shared/validation';
@@ -56,10 +61,16 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per channel and module, as Bigin lists them, paging until the limit or the end. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as { channelId?: string; module?: string };
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+		channelId?: string;
+		module?: string;
+	};
 	const query: ChannelQuery = { per_page: Math.min(MAX_PAGE_SIZE, limit) };
 	if (filters.channelId) {
 		const problem = channelIdProblem(filters.channelId.trim());

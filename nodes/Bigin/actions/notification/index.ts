@@ -20,7 +20,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Disable',
 				value: 'disable',
-				description: 'Delete notification channels; channels Bigin no longer has are reported, not errors',
+				description:
+					'Delete notification channels; channels Bigin no longer has are reported, not errors',
 				action: 'Disable notification channels',
 			},
 			{
@@ -44,13 +45,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Renew',
 				value: 'renew',
-				description: 'Push back a channel\'s expiry, keeping its events, URL and token',
+				description: "Push back a channel's expiry, keeping its events, URL and token",
 				action: 'Renew a notification channel',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Replace a channel\'s events, URL, token and expiry',
+				description: "Replace a channel's events, URL, token and expiry",
 				action: 'Update a notification channel',
 			},
 		],

@@ -1,9 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ChannelDefinition, ChannelListEntry, WatchItemResult } from '../../transport/notifications';
+import type {
+	ChannelDefinition,
+	ChannelListEntry,
+	WatchItemResult,
+} from '../../transport/notifications';
 
 /** One item per channel and module, the shape Bigin's listing uses, without the token itself. */
-export function subscribedModules(result: WatchItemResult, definition: ChannelDefinition): IDataObject[] {
+export function subscribedModules(
+	result: WatchItemResult,
+	definition: ChannelDefinition,
+): IDataObject[] {
 	const modules = result.details?.events ?? [];
 	return modules.map((module) => ({
 		channel_id: module.channel_id ?? definition.channel_id,

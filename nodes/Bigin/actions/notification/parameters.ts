@@ -6,13 +6,22 @@ import { randomChannelId } from '../../shared/channelIdentity';
 import { collectEvents } from '../../shared/events';
 import type { ExpiryChoice } from '../../shared/expiry';
 import { resolveExpiry } from '../../shared/expiry';
-import { channelIdProblem, eventsProblem, notifyUrlProblem, tokenProblem } from '../../shared/validation';
+import {
+	channelIdProblem,
+	eventsProblem,
+	notifyUrlProblem,
+	tokenProblem,
+} from '../../shared/validation';
 
 function refuse(context: IExecuteFunctions, itemIndex: number, problem: string | undefined): void {
 	if (problem) throw new NodeOperationError(context.getNode(), problem, { itemIndex });
 }
 
-export function readChannelId(context: IExecuteFunctions, itemIndex: number, generateIfEmpty = false): string {
+export function readChannelId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	generateIfEmpty = false,
+): string {
 	const channelId = String(context.getNodeParameter('channelId', itemIndex, '')).trim();
 	if (channelId === '' && generateIfEmpty) return randomChannelId();
 	refuse(context, itemIndex, channelIdProblem(channelId));
@@ -24,7 +33,12 @@ export function readChannelIds(context: IExecuteFunctions, itemIndex: number): s
 	const ids = (Array.isArray(raw) ? raw : String(raw).split(','))
 		.map((id) => String(id).trim())
 		.filter(Boolean);
-	if (ids.length === 0) refuse(context, itemIndex, 'Channel IDs is empty: enter one or more channel IDs, separated by commas');
+	if (ids.length === 0)
+		refuse(
+			context,
+			itemIndex,
+			'Channel IDs is empty: enter one or more channel IDs, separated by commas',
+		);
 	for (const id of ids) refuse(context, itemIndex, channelIdProblem(id));
 	return [...new Set(ids)];
 }

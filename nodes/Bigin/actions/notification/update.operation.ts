@@ -28,12 +28,15 @@ export const description: INodeProperties[] = [
 	notifyUrlField(OPERATION),
 	...eventFields(OPERATION, 'be notified of (they replace the current ones)'),
 	...expiryFields(OPERATION),
-	tokenField(OPERATION, 'Leave empty to keep the channel\'s current token'),
+	tokenField(OPERATION, "Leave empty to keep the channel's current token"),
 	channelOptionsField(OPERATION),
 ];
 
 /** Full replace: everything the user gives; an empty token field keeps the current token. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const channelId = readChannelId(this, itemIndex);
 	const definition: ChannelDefinition = {
 		channel_id: channelId,
@@ -42,7 +45,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		channel_expiry: readExpiry(this, itemIndex),
 		...readChannelOptions(this, itemIndex),
 	};
-	const token = readToken(this, itemIndex) ?? (await currentDefinition(this, channelId, itemIndex)).token;
+	const token =
+		readToken(this, itemIndex) ?? (await currentDefinition(this, channelId, itemIndex)).token;
 	if (token !== undefined) definition.token = token;
 	const result = await replaceChannels(this, [definition]);
 	throwOnItemErrors(this, result, [], itemIndex);

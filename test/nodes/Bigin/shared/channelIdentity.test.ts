@@ -29,7 +29,7 @@ describe('Channel identity', () => {
 		expect(new Set(ids).size).toBe(50);
 	});
 
-	it('generates random tokens within Bigin\'s 50-character limit', () => {
+	it("generates random tokens within Bigin's 50-character limit", () => {
 		const token = generateVerificationToken();
 		expect(token).toHaveLength(40);
 		expect(token).toMatch(/^[A-Za-z0-9_-]+$/);

@@ -20,9 +20,11 @@ describe('mapWithConcurrency', () => {
 	});
 
 	it('fails when a mapping fails', async () => {
-		await expect(mapWithConcurrency([1, 2], 2, async (value) => {
-			if (value === 2) throw new Error('boom');
-			return value;
-		})).rejects.toThrow('boom');
+		await expect(
+			mapWithConcurrency([1, 2], 2, async (value) => {
+				if (value === 2) throw new Error('boom');
+				return value;
+			}),
+		).rejects.toThrow('boom');
 	});
 });

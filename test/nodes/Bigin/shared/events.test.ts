@@ -10,15 +10,26 @@ describe('Bigin events', () => {
 		const options = eventOptions();
 		expect(options).toHaveLength(28);
 		const values = options.map((option) => option.value);
-		for (const module of ['Contacts', 'Accounts', 'Pipelines', 'Products', 'Tasks', 'Events', 'Calls']) {
-			for (const operation of ['create', 'edit', 'delete', 'all']) expect(values).toContain(`${module}.${operation}`);
+		for (const module of [
+			'Contacts',
+			'Accounts',
+			'Pipelines',
+			'Products',
+			'Tasks',
+			'Events',
+			'Calls',
+		]) {
+			for (const operation of ['create', 'edit', 'delete', 'all'])
+				expect(values).toContain(`${module}.${operation}`);
 		}
 		const names = options.map((option) => option.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 
-	it('shows Accounts as Companies, as Bigin\'s UI does', () => {
-		expect(eventOptions().find((option) => option.value === 'Accounts.create')?.name).toBe('Company Created');
+	it("shows Accounts as Companies, as Bigin's UI does", () => {
+		expect(eventOptions().find((option) => option.value === 'Accounts.create')?.name).toBe(
+			'Company Created',
+		);
 	});
 
 	it.each([
@@ -36,7 +47,9 @@ describe('Bigin events', () => {
 	});
 
 	it('merges picked and typed events, trimmed and without duplicates', () => {
-		expect(collectEvents(['Contacts.create'], ' Tasks.edit, Contacts.create\nCalls.all ,')).toEqual(['Contacts.create', 'Tasks.edit', 'Calls.all']);
+		expect(collectEvents(['Contacts.create'], ' Tasks.edit, Contacts.create\nCalls.all ,')).toEqual(
+			['Contacts.create', 'Tasks.edit', 'Calls.all'],
+		);
 		expect(collectEvents([], ['Events.delete'])).toEqual(['Events.delete']);
 		expect(collectEvents([], undefined)).toEqual([]);
 	});

@@ -1,4 +1,9 @@
-import { channelIdProblem, eventsProblem, notifyUrlProblem, tokenProblem } from '../../../../nodes/Bigin/shared/validation';
+import {
+	channelIdProblem,
+	eventsProblem,
+	notifyUrlProblem,
+	tokenProblem,
+} from '../../../../nodes/Bigin/shared/validation';
 
 describe('Parameter validation', () => {
 	it('wants channel ids of 1 to 18 digits', () => {
@@ -10,7 +15,9 @@ describe('Parameter validation', () => {
 
 	it('wants tokens of at most 50 characters', () => {
 		expect(tokenProblem('x'.repeat(50))).toBeUndefined();
-		expect(tokenProblem('x'.repeat(51))).toBe('The verification token has 51 characters; Bigin accepts at most 50');
+		expect(tokenProblem('x'.repeat(51))).toBe(
+			'The verification token has 51 characters; Bigin accepts at most 50',
+		);
 	});
 
 	it('wants an http(s) notify URL of at most 255 characters', () => {

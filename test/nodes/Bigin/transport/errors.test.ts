@@ -10,18 +10,43 @@ import {
 	withItemIndex,
 } from '../../../../nodes/Bigin/transport/errors';
 
-const node: INode = { id: '1', name: 'Bigin', type: 'n8n-nodes-bigin.bigin', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'Bigin',
+	type: 'n8n-nodes-bigin.bigin',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 /** The error n8n's httpRequestWithAuthentication throws: a NodeApiError around axios's error. */
 function n8nHttpError(status: number | undefined, data?: unknown, code?: string): NodeApiError {
 	const config = { headers: new AxiosHeaders() };
-	const response = status === undefined ? undefined : { status, statusText: '', data, headers: {}, config };
-	return new NodeApiError(node, new AxiosError(`Request failed with status code ${status}`, code, config, {}, response) as never);
+	const response =
+		status === undefined ? undefined : { status, statusText: '', data, headers: {}, config };
+	return new NodeApiError(
+		node,
+		new AxiosError(
+			`Request failed with status code ${status}`,
+			code,
+			config,
+			{},
+			response,
+		) as never,
+	);
 }
 
 describe('Bigin error mapping', () => {
 	it('names code, message and field for a whole-request error', () => {
-		const error = toBiginApiError(node, n8nHttpError(401, { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' }));
+		const error = toBiginApiError(
+			node,
+			n8nHttpError(401, {
+				code: 'INVALID_TOKEN',
+				details: {},
+				message: 'invalid oauth token',
+				status: 'error',
+			}),
+		);
 		expect(error).toBeInstanceOf(BiginApiError);
 		expect(error.message).toBe('Bigin error INVALID_TOKEN: invalid oauth token');
 		expect(error.biginCode).toBe('INVALID_TOKEN');
@@ -30,7 +55,16 @@ describe('Bigin error mapping', () => {
 	});
 
 	it('reads the first per-item error from a watch[] or data[] body', () => {
-		const body = { watch: [{ code: 'INVALID_DATA', details: { api_name: 'token', json_path: '$.watch[0].token' }, message: 'invalid data', status: 'error' }] };
+		const body = {
+			watch: [
+				{
+					code: 'INVALID_DATA',
+					details: { api_name: 'token', json_path: '$.watch[0].token' },
+					message: 'invalid data',
+					status: 'error',
+				},
+			],
+		};
 		const error = toBiginApiError(node, n8nHttpError(400, body));
 		expect(error.message).toBe('Bigin error INVALID_DATA: invalid data (field: token)');
 		expect(error.description).toContain('$.watch[0].token');
@@ -40,7 +74,12 @@ describe('Bigin error mapping', () => {
 		const body = {
 			watch: [
 				{ code: 'SUCCESS', status: 'success', message: 'ok', details: {} },
-				{ code: 'MANDATORY_NOT_FOUND', details: { api_name: 'channel_id', json_path: '$.watch[1].channel_id' }, message: 'required field not found', status: 'error' },
+				{
+					code: 'MANDATORY_NOT_FOUND',
+					details: { api_name: 'channel_id', json_path: '$.watch[1].channel_id' },
+					message: 'required field not found',
+					status: 'error',
+				},
 			],
 		};
 		expect(itemErrorsOf(body, 'watch')).toEqual([{ index: 1, entry: body.watch[1] }]);
@@ -49,12 +88,29 @@ describe('Bigin error mapping', () => {
 	});
 
 	it('describes a field given only as a JSON path', () => {
-		expect(describeBiginEntry({ code: 'INVALID_DATA', message: 'invalid data', details: { json_path: '$.watch[0]' } })).toBe('Bigin error INVALID_DATA: invalid data (field: $.watch[0])');
+		expect(
+			describeBiginEntry({
+				code: 'INVALID_DATA',
+				message: 'invalid data',
+				details: { json_path: '$.watch[0]' },
+			}),
+		).toBe('Bigin error INVALID_DATA: invalid data (field: $.watch[0])');
 	});
 
 	it.each([
-		[429, { code: 'TOO_MANY_REQUESTS', message: 'API call limit has been exceeded', status: 'error', details: {} }],
-		[500, { code: 'INTERNAL_ERROR', message: 'Internal Server Error', status: 'error', details: {} }],
+		[
+			429,
+			{
+				code: 'TOO_MANY_REQUESTS',
+				message: 'API call limit has been exceeded',
+				status: 'error',
+				details: {},
+			},
+		],
+		[
+			500,
+			{ code: 'INTERNAL_ERROR', message: 'Internal Server Error', status: 'error', details: {} },
+		],
 		[503, '<html>Service Unavailable</html>'],
 	])('marks HTTP %s as transient', (status, body) => {
 		const error = toBiginApiError(node, n8nHttpError(status, body));
@@ -63,7 +119,9 @@ describe('Bigin error mapping', () => {
 	});
 
 	it('names a 429 without a Bigin body TOO_MANY_REQUESTS', () => {
-		expect(toBiginApiError(node, n8nHttpError(429, '')).message).toBe('Bigin error TOO_MANY_REQUESTS: no error details in the response');
+		expect(toBiginApiError(node, n8nHttpError(429, '')).message).toBe(
+			'Bigin error TOO_MANY_REQUESTS: no error details in the response',
+		);
 	});
 
 	it('reports a network failure as transient, saying Bigin could not be reached', () => {
@@ -74,13 +132,26 @@ describe('Bigin error mapping', () => {
 	});
 
 	it('reports a failure that is neither an answer nor a network error (a refused token refresh) as needing attention', () => {
-		const error = toBiginApiError(node, new NodeApiError(node, new Error('The credential needs to be reconnected') as never));
-		expect(error.message).toBe('The request to Bigin failed: The credential needs to be reconnected');
+		const error = toBiginApiError(
+			node,
+			new NodeApiError(node, new Error('The credential needs to be reconnected') as never),
+		);
+		expect(error.message).toBe(
+			'The request to Bigin failed: The credential needs to be reconnected',
+		);
 		expect(error.transient).toBe(false);
 	});
 
 	it('ties an error to the failing item without losing its details', () => {
-		const original = toBiginApiError(node, n8nHttpError(400, { code: 'INVALID_MODULE', message: 'bad module', status: 'error', details: {} }));
+		const original = toBiginApiError(
+			node,
+			n8nHttpError(400, {
+				code: 'INVALID_MODULE',
+				message: 'bad module',
+				status: 'error',
+				details: {},
+			}),
+		);
 		const tied = withItemIndex(node, original, 3);
 		expect(tied).toBe(original);
 		expect(tied.context.itemIndex).toBe(3);

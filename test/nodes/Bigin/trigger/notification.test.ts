@@ -1,4 +1,8 @@
-import { affectedFieldsFor, notificationItems, verifyNotification } from '../../../../nodes/Bigin/trigger/notification';
+import {
+	affectedFieldsFor,
+	notificationItems,
+	verifyNotification,
+} from '../../../../nodes/Bigin/trigger/notification';
 
 const expected = { channelId: '1735689600123', token: 'n8n-secret-token' };
 
@@ -16,7 +20,7 @@ const notification = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('Verifying a notification', () => {
-	it('accepts a notification with this channel\'s id and token', () => {
+	it("accepts a notification with this channel's id and token", () => {
 		const verdict = verifyNotification(notification(), expected);
 		expect(verdict.accepted).toBe(true);
 	});
@@ -26,11 +30,17 @@ describe('Verifying a notification', () => {
 		['a missing token', { token: null }],
 		['another channel', { channel_id: '999' }],
 	])('rejects %s with 401', (_label, overrides) => {
-		expect(verifyNotification(notification(overrides), expected)).toMatchObject({ accepted: false, status: 401 });
+		expect(verifyNotification(notification(overrides), expected)).toMatchObject({
+			accepted: false,
+			status: 401,
+		});
 	});
 
 	it('rejects everything with 401 when no channel is registered', () => {
-		expect(verifyNotification(notification(), undefined)).toMatchObject({ accepted: false, status: 401 });
+		expect(verifyNotification(notification(), undefined)).toMatchObject({
+			accepted: false,
+			status: 401,
+		});
 	});
 
 	it.each([
@@ -45,13 +55,18 @@ describe('Verifying a notification', () => {
 	});
 
 	it('checks the token before the shape, so a forged body learns nothing', () => {
-		expect(verifyNotification({ channel_id: '1735689600123', token: 'guess' }, expected)).toMatchObject({ status: 401 });
+		expect(
+			verifyNotification({ channel_id: '1735689600123', token: 'guess' }, expected),
+		).toMatchObject({ status: 401 });
 	});
 });
 
 describe('Mapping a notification to items', () => {
-	it('outputs one item per record id, in the Events parameter\'s vocabulary', () => {
-		const items = notificationItems({ ...notification({ ids: ['1', '2', 3] }), ids: ['1', '2', '3'] } as never);
+	it("outputs one item per record id, in the Events parameter's vocabulary", () => {
+		const items = notificationItems({
+			...notification({ ids: ['1', '2', 3] }),
+			ids: ['1', '2', '3'],
+		} as never);
 		expect(items).toHaveLength(3);
 		expect(items[0]).toEqual({
 			module: 'Contacts',
@@ -66,16 +81,27 @@ describe('Mapping a notification to items', () => {
 	});
 
 	it('maps update and delete to edit and delete', () => {
-		expect(notificationItems(notification({ operation: 'update' }) as never)[0]).toMatchObject({ event: 'Contacts.edit', operation: 'edit' });
-		expect(notificationItems(notification({ operation: 'delete' }) as never)[0]).toMatchObject({ event: 'Contacts.delete', operation: 'delete' });
+		expect(notificationItems(notification({ operation: 'update' }) as never)[0]).toMatchObject({
+			event: 'Contacts.edit',
+			operation: 'edit',
+		});
+		expect(notificationItems(notification({ operation: 'delete' }) as never)[0]).toMatchObject({
+			event: 'Contacts.delete',
+			operation: 'delete',
+		});
 	});
 
 	it('never outputs the token', () => {
-		expect(JSON.stringify(notificationItems(notification() as never))).not.toContain('n8n-secret-token');
+		expect(JSON.stringify(notificationItems(notification() as never))).not.toContain(
+			'n8n-secret-token',
+		);
 	});
 
 	it('reads affected fields per record and as a flat list', () => {
-		expect(affectedFieldsFor([{ 1: ['Phone'] }, { 2: ['Email', 'Title'] }], '2')).toEqual(['Email', 'Title']);
+		expect(affectedFieldsFor([{ 1: ['Phone'] }, { 2: ['Email', 'Title'] }], '2')).toEqual([
+			'Email',
+			'Title',
+		]);
 		expect(affectedFieldsFor(['First_Name', 'Email'], '2')).toEqual(['First_Name', 'Email']);
 		expect(affectedFieldsFor(undefined, '2')).toEqual([]);
 	});
@@ -90,6 +116,9 @@ describe('Mapping a notification to items', () => {
 			}) as never,
 		);
 		expect(items[0].affectedValues).toBeUndefined();
-		expect(items[1]).toMatchObject({ affectedFields: ['Phone'], affectedValues: { Phone: '555-555-1111' } });
+		expect(items[1]).toMatchObject({
+			affectedFields: ['Phone'],
+			affectedValues: { Phone: '555-555-1111' },
+		});
 	});
 });

@@ -26,7 +26,11 @@ describe('Renewal schedule', () => {
 	});
 
 	it('waits for the back-off after a failed attempt', () => {
-		const state = { expiresAt: new Date(granted + HOUR).toISOString(), grantedAt: granted, nextAttemptAt: granted + 40 * 60_000 };
+		const state = {
+			expiresAt: new Date(granted + HOUR).toISOString(),
+			grantedAt: granted,
+			nextAttemptAt: granted + 40 * 60_000,
+		};
 		expect(isRenewalDue(state, granted + 35 * 60_000)).toBe(false);
 		expect(isRenewalDue(state, granted + 40 * 60_000)).toBe(true);
 	});
@@ -36,7 +40,9 @@ describe('Renewal schedule', () => {
 	});
 
 	it('backs off exponentially up to five minutes after passing failures', () => {
-		expect([1, 2, 3, 4, 5, 6, 10].map((attempt) => retryDelayMs(attempt, true))).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+		expect([1, 2, 3, 4, 5, 6, 10].map((attempt) => retryDelayMs(attempt, true))).toEqual([
+			10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000,
+		]);
 	});
 
 	it('retries every five minutes after a failure that needs a person', () => {
