@@ -5,7 +5,7 @@ import { createRecords, deleteRecords, moduleRecords, updateRecords } from './re
 import { DEFAULT_CLIENT } from './state';
 import type { SimulatorState } from './state';
 import type { Fault, Json, JsonObject, SimulatorConfig } from './types';
-import { ApiError, errorEntry } from './types';
+import { ApiError, DEFAULT_CONFIG, errorEntry } from './types';
 
 function parse(raw: string): JsonObject {
 	if (raw.trim() === '') return {};
@@ -31,17 +31,9 @@ function channelsView(state: SimulatorState): Json[] {
 	}));
 }
 
-const CONFIG_KEYS = new Set<keyof SimulatorConfig>([
-	'expiryCapSeconds',
-	'rejectLongExpiry',
-	'defaultExpirySeconds',
-	'itemErrorStatus',
-	'accessTokenTtlSeconds',
-	'consentPage',
-	'affectedFieldsShape',
-	'recordReadDelayMs',
-	'orgUtcOffsetMinutes',
-]);
+const CONFIG_KEYS = new Set<keyof SimulatorConfig>(
+	Object.keys(DEFAULT_CONFIG) as Array<keyof SimulatorConfig>,
+);
 
 /** The /_sim/ control surface: inspect state, change records, inject faults, move the clock. */
 export async function handleControl(

@@ -20,6 +20,21 @@ export interface SimulatorConfig {
 	recordReadDelayMs: number;
 	/** Offset Bigin renders dates in, in minutes east of UTC (the org's time zone). */
 	orgUtcOffsetMinutes: number;
+
+	// Readings of behaviour Bigin does not document (bigin-api.md §10): the nodes must work under each.
+
+	/** GET actions/watch lists an `X.all` subscription as `X.create`, `X.edit`, `X.delete`, as Zoho's samples show. */
+	expandAllEvents: boolean;
+	/** What a POST to an existing channel_id does: replace the channel, add its events, or only move its expiry. */
+	repostExisting: 'replace' | 'mergeEvents' | 'keepAllButExpiry';
+	/** A single-record GET without `fields` is refused, as on Bigin's list calls. */
+	singleRecordRequiresFields: boolean;
+	/** Where the one-day expiry cap counts from: now, or the channel's first enable. */
+	expiryCapFrom: 'now' | 'firstEnable';
+	/** Record calls Bigin serves at once; more answer 429 with Retry-After (0 = no limit). */
+	recordConcurrencyLimit: number;
+	/** The Retry-After, in seconds, that a concurrency 429 carries. */
+	concurrencyRetryAfterSeconds: number;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -32,6 +47,12 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
 	affectedFieldsShape: 'perRecord',
 	recordReadDelayMs: 0,
 	orgUtcOffsetMinutes: 180,
+	expandAllEvents: true,
+	repostExisting: 'replace',
+	singleRecordRequiresFields: false,
+	expiryCapFrom: 'now',
+	recordConcurrencyLimit: 0,
+	concurrencyRetryAfterSeconds: 1,
 };
 
 export interface Channel {
