@@ -140,14 +140,16 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 		const [execution] = await executionsOf(env.n8n, ACTIONS_WORKFLOW);
 		expect(execution.status).toBe('success');
 		const enabled = nodeOutput(execution, 'Enable');
-		expect(enabled.map((item) => item.resource_name)).toEqual(['Contacts', 'Pipelines']);
+		expect(enabled).toHaveLength(1);
+		expect(
+			(enabled[0].modules as Array<{ resource_name: string }>).map(
+				(module) => module.resource_name,
+			),
+		).toEqual(['Contacts', 'Pipelines']);
 		expect(Date.parse(String(enabled[0].channel_expiry))).toBeLessThan(
 			Date.now() + 2.1 * 3600 * 1000,
 		);
-		expect(nodeOutput(execution, 'List').map((item) => item.channel_id)).toEqual([
-			'424242',
-			'424242',
-		]);
+		expect(nodeOutput(execution, 'List').map((item) => item.channel_id)).toEqual(['424242']);
 		const renewed = nodeOutput(execution, 'Renew');
 		expect(Date.parse(String(renewed[0].channel_expiry))).toBeGreaterThan(
 			Date.now() + 19.9 * 3600 * 1000,

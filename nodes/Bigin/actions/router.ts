@@ -3,49 +3,73 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { withItemIndex } from '../transport/errors';
 import * as notification from './notification';
+import type {
+	BiginResource,
+	ItemOutcome,
+	Operation,
+	OperationMap,
+	PerItemOperation,
+} from './operation';
 
-type OperationRunner = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<INodeExecutionData[]>;
-
-const operations: Record<string, Record<string, OperationRunner>> = {
-	notification: {
-		enable: notification.enable.execute,
-		getAll: notification.getMany.execute,
-		update: notification.update.execute,
-		renew: notification.renew.execute,
-		disableEvents: notification.disableEvents.execute,
-		disable: notification.disable.execute,
-	},
+const operations: OperationMap = {
+	notification: notification.operations,
 };
 
-/** Runs the chosen operation once per input item; with Continue On Fail a failed item becomes an error item. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const resource = this.getNodeParameter('resource', itemIndex) as string;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const run = operations[resource]?.[operation];
+function operationFor(resource: string, operation: string): Operation | undefined {
+	const ofResource = operations[resource as BiginResource] as Record<string, Operation> | undefined;
+	return ofResource?.[operation];
+}
+
+/** One call per item, stopping at the first failure unless Continue On Fail is set. */
+async function eachItem(
+	context: IExecuteFunctions,
+	operation: PerItemOperation,
+	itemIndexes: number[],
+): Promise<ItemOutcome[]> {
+	const outcomes: ItemOutcome[] = [];
+	for (const itemIndex of itemIndexes) {
 		try {
-			if (!run) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" is not supported`,
-					{ itemIndex },
-				);
-			}
-			const results = await run.call(this, itemIndex);
-			output.push(...results.map((result) => ({ ...result, pairedItem: { item: itemIndex } })));
+			outcomes.push({ output: await operation.execute.call(context, itemIndex) });
 		} catch (error) {
-			if (this.continueOnFail()) {
-				const message = error instanceof Error ? error.message : String(error);
-				output.push({ json: { error: message }, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw withItemIndex(this.getNode(), error, itemIndex);
+			if (!context.continueOnFail()) throw withItemIndex(context.getNode(), error, itemIndex);
+			outcomes.push({ error });
 		}
 	}
+	return outcomes;
+}
+
+/**
+ * Runs the chosen operation over the input items: one output item per entity Bigin returns, each
+ * paired with the input item it came from; with Continue On Fail a failed item becomes an error item.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const itemIndexes = this.getInputData().map((_, index) => index);
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operationFor(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+		);
+	}
+	const outcomes =
+		'executeBatch' in operation
+			? await operation.executeBatch.call(this, itemIndexes)
+			: await eachItem(this, operation, itemIndexes);
+
+	const output: INodeExecutionData[] = [];
+	outcomes.forEach((outcome, position) => {
+		const itemIndex = itemIndexes[position];
+		const pairedItem = { item: itemIndex };
+		if ('error' in outcome) {
+			if (!this.continueOnFail()) throw withItemIndex(this.getNode(), outcome.error, itemIndex);
+			const message =
+				outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+			output.push({ json: { error: message }, pairedItem });
+			return;
+		}
+		output.push(...outcome.output.map((result) => ({ ...result, pairedItem })));
+	});
 	return [output];
 }

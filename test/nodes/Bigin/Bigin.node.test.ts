@@ -62,7 +62,7 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 	const channels = async () => (await client.control('GET', 'channels')).channels as IDataObject[];
 
 	describe('Enable', () => {
-		it('creates the channel as specified and outputs one item per module, without the token', async () => {
+		it('creates the channel as specified and outputs one item for it, its modules inside, without the token', async () => {
 			const output = await run(
 				enable({
 					customEvents: 'Pipelines.all',
@@ -80,21 +80,23 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 			});
 			expect(Math.abs((created.expires_in_seconds as number) - 6 * 3600)).toBeLessThan(10);
 
-			expect(output.map((item) => item.json.resource_name)).toEqual([
-				'Contacts',
-				'Accounts',
-				'Pipelines',
-			]);
-			expect(output[0].json).toMatchObject({
+			expect(output).toHaveLength(1);
+			const [channel] = output;
+			expect(channel.json).toMatchObject({
 				channel_id: '1001',
-				events: ['Contacts.create'],
+				events: ['Contacts.create', 'Accounts.edit', 'Pipelines.all'],
 				notify_url: NOTIFY_URL,
+				notify_on_related_action: true,
+				return_affected_field_values: true,
 				has_token: true,
 			});
-			expect(Date.parse(String(output[0].json.channel_expiry))).toBeGreaterThan(
+			expect((channel.json.modules as IDataObject[]).map((module) => module.resource_name)).toEqual(
+				['Contacts', 'Accounts', 'Pipelines'],
+			);
+			expect(Date.parse(String(channel.json.channel_expiry))).toBeGreaterThan(
 				Date.now() + 5 * HOUR,
 			);
-			expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+			expect(channel.pairedItem).toEqual({ item: 0 });
 			expect(JSON.stringify(output)).not.toContain('my-receiver-secret');
 		});
 
@@ -168,8 +170,8 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 				json: { error: expect.stringContaining('must be 1 to 18 digits') },
 				pairedItem: { item: 0 },
 			});
-			expect(output.slice(1).every((item) => item.json.channel_id === '2002')).toBe(true);
-			expect(output[1].pairedItem).toEqual({ item: 1 });
+			expect(output).toHaveLength(2);
+			expect(output[1]).toMatchObject({ json: { channel_id: '2002' }, pairedItem: { item: 1 } });
 			expect((await channels()).map((channel) => channel.channel_id)).toEqual(['2002']);
 		});
 	});
@@ -183,19 +185,21 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 			...extra,
 		});
 
-		it('lists one flat item per channel and module, without tokens', async () => {
+		it('lists one item per channel, its modules inside, without tokens', async () => {
 			await run(enable());
 			const output = await run(getMany());
-			expect(output.map((item) => [item.json.channel_id, item.json.resource_name])).toEqual([
-				['1001', 'Contacts'],
-				['1001', 'Accounts'],
-			]);
+			expect(output).toHaveLength(1);
 			expect(output[0].json).toMatchObject({
-				events: ['Contacts.create'],
+				channel_id: '1001',
+				events: ['Contacts.create', 'Accounts.edit'],
 				notify_url: NOTIFY_URL,
 				has_token: true,
 				notify_on_related_action: false,
 			});
+			expect(output[0].json.modules).toEqual([
+				expect.objectContaining({ resource_name: 'Contacts', events: ['Contacts.create'] }),
+				expect.objectContaining({ resource_name: 'Accounts', events: ['Accounts.edit'] }),
+			]);
 			expect(JSON.stringify(output)).not.toContain('my-receiver-secret');
 		});
 
@@ -208,9 +212,9 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 			await run(enable({ channelId: '1002', events: ['Accounts.all'] }));
 			expect(
 				(await run(getMany({ filters: { channelId: '1002' } }))).map(
-					(item) => item.json.resource_name,
+					(item) => item.json.channel_id,
 				),
-			).toEqual(['Accounts']);
+			).toEqual(['1002']);
 			expect(
 				(await run(getMany({ filters: { module: 'Accounts' } }))).map(
 					(item) => item.json.channel_id,
@@ -230,10 +234,13 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 				token,
 				body: { watch: watch.slice(0, 10).map((w) => ({ ...w, channel_id: `6${w.channel_id}` })) },
 			});
-			expect(await run(getMany({ returnAll: false, limit: 7 }))).toHaveLength(7);
+			const seven = await run(getMany({ returnAll: false, limit: 7 }));
+			expect(seven).toHaveLength(7);
+			expect(seven.every((item) => (item.json.modules as IDataObject[]).length === 2)).toBe(true);
 			recorder.requests.length = 0;
 			const all = await run(getMany());
-			expect(all).toHaveLength(220);
+			expect(all).toHaveLength(110);
+			expect(all.every((item) => (item.json.modules as IDataObject[]).length === 2)).toBe(true);
 			expect(recorder.requests.map((request) => (request.qs as IDataObject).page)).toEqual([1, 2]);
 		});
 
@@ -264,7 +271,11 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 				token: 'my-receiver-secret',
 			});
 			expect(Math.abs((channel.expires_in_seconds as number) - 12 * 3600)).toBeLessThan(10);
-			expect(output.map((item) => item.json.resource_name)).toEqual(['Pipelines']);
+			expect(output).toHaveLength(1);
+			expect(output[0].json).toMatchObject({ channel_id: '1001', events: ['Pipelines.edit'] });
+			expect((output[0].json.modules as IDataObject[]).map((m) => m.resource_name)).toEqual([
+				'Pipelines',
+			]);
 		});
 
 		it('sets a new token when one is given', async () => {
@@ -304,7 +315,11 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 				notify_on_related_action: true,
 			});
 			expect(channel.expires_in_seconds).toBeGreaterThan(22 * 3600);
-			expect(output).toHaveLength(2);
+			expect(output).toHaveLength(1);
+			expect((output[0].json.modules as IDataObject[]).map((m) => m.resource_name)).toEqual([
+				'Contacts',
+				'Accounts',
+			]);
 			expect(recorder.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'PUT']);
 		});
 

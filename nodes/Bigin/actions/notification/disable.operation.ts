@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { NOT_SUBSCRIBED, disableChannels, throwOnItemErrors } from '../../transport/notifications';
 import { readChannelIds } from './parameters';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Channel IDs',
 		name: 'channelIds',
@@ -12,9 +13,12 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: '1735689600123, 1735689600456',
 		description: 'One or more channel IDs to disable, separated by commas',
-		displayOptions: { show: { resource: ['notification'], operation: ['disable'] } },
 	},
 ];
+
+const displayOptions = { show: { resource: ['notification'], operation: ['disable'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** One item per requested channel; a channel Bigin no longer has is reported, not an error. */
 export async function execute(

@@ -1,15 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { removeChannelEvents, throwOnItemErrors } from '../../transport/notifications';
 import { channelIdField, eventFields } from './fields';
 import { readChannelId, readEvents } from './parameters';
 
-const OPERATION = ['disableEvents'];
-
-export const description: INodeProperties[] = [
-	channelIdField(OPERATION, true),
-	...eventFields(OPERATION, 'stop being notified of'),
+const properties: INodeProperties[] = [
+	channelIdField(true),
+	...eventFields('stop being notified of'),
 ];
+
+const displayOptions = { show: { resource: ['notification'], operation: ['disableEvents'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(
 	this: IExecuteFunctions,

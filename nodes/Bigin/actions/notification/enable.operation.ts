@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { generateVerificationToken } from '../../shared/channelIdentity';
 import type { ChannelDefinition } from '../../transport/notifications';
@@ -11,6 +12,7 @@ import {
 	notifyUrlField,
 	tokenField,
 } from './fields';
+import { writtenChannel } from './output';
 import {
 	readChannelId,
 	readChannelOptions,
@@ -19,21 +21,21 @@ import {
 	readNotifyUrl,
 	readToken,
 } from './parameters';
-import { subscribedModules } from './output';
 
-const OPERATION = ['enable'];
-
-export const description: INodeProperties[] = [
-	notifyUrlField(OPERATION),
-	...eventFields(OPERATION, 'be notified of'),
-	...expiryFields(OPERATION),
-	channelIdField(OPERATION, false),
+const properties: INodeProperties[] = [
+	notifyUrlField,
+	...eventFields('be notified of'),
+	...expiryFields,
+	channelIdField(false),
 	tokenField(
-		OPERATION,
 		'Leave empty to have a random one generated; it is never shown, so set your own if your receiver checks it',
 	),
-	channelOptionsField(OPERATION),
+	channelOptionsField,
 ];
+
+const displayOptions = { show: { resource: ['notification'], operation: ['enable'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -49,5 +51,5 @@ export async function execute(
 	};
 	const result = await enableChannels(this, [definition]);
 	throwOnItemErrors(this, result, [], itemIndex);
-	return subscribedModules(result.items[0], definition).map((json) => ({ json }));
+	return [{ json: writtenChannel(result.items[0], definition) }];
 }

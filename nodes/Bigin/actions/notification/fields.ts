@@ -1,12 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { WATCHABLE_MODULES, eventOptions } from '../../shared/events';
+import { eventOptions } from '../../shared/events';
 
-function showFor(operations: string[]) {
-	return { show: { resource: ['notification'], operation: operations } };
-}
-
-export function channelIdField(operations: string[], required: boolean): INodeProperties {
+export function channelIdField(required: boolean): INodeProperties {
 	return {
 		displayName: 'Channel ID',
 		name: 'channelId',
@@ -17,25 +13,21 @@ export function channelIdField(operations: string[], required: boolean): INodePr
 		description: required
 			? 'Digits-only ID of the channel, as given when it was enabled'
 			: 'Digits-only ID for the new channel (up to 18 digits). Leave empty to generate one.',
-		displayOptions: showFor(operations),
 	};
 }
 
-export function notifyUrlField(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Notify URL',
-		name: 'notifyUrl',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://example.com/bigin/callback',
-		description:
-			'Public URL Bigin sends each notification to (POST, JSON). A query string is allowed and comes back in the notification as query_params.',
-		displayOptions: showFor(operations),
-	};
-}
+export const notifyUrlField: INodeProperties = {
+	displayName: 'Notify URL',
+	name: 'notifyUrl',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'https://example.com/bigin/callback',
+	description:
+		'Public URL Bigin sends each notification to (POST, JSON). A query string is allowed and comes back in the notification as query_params.',
+};
 
-export function eventFields(operations: string[], verb: string): INodeProperties[] {
+export function eventFields(verb: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Events',
@@ -44,7 +36,6 @@ export function eventFields(operations: string[], verb: string): INodeProperties
 			options: eventOptions(),
 			default: [],
 			description: `Record events to ${verb}, per module. Companies are the Accounts module in Bigin's API.`,
-			displayOptions: showFor(operations),
 		},
 		{
 			displayName: 'Other Events',
@@ -53,50 +44,46 @@ export function eventFields(operations: string[], verb: string): INodeProperties
 			default: '',
 			placeholder: 'Contacts.create, Pipelines.edit',
 			description: `More events to ${verb}, written as Module.operation (operation: create, edit, delete or all) and separated by commas. Handy with an expression, e.g. one that returns a list.`,
-			displayOptions: showFor(operations),
 		},
 	];
 }
 
-export function expiryFields(operations: string[]): INodeProperties[] {
-	return [
-		{
-			displayName: 'Expire',
-			name: 'expiryType',
-			type: 'options',
-			options: [
-				{ name: 'In a Number of Hours', value: 'hours' },
-				{ name: 'At a Date and Time', value: 'dateTime' },
-			],
-			default: 'hours',
-			description:
-				'When Bigin stops sending notifications for the channel. Bigin keeps a channel for at most one day.',
-			displayOptions: showFor(operations),
-		},
-		{
-			displayName: 'Hours',
-			name: 'expiresInHours',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 24 },
-			default: 23,
-			description:
-				"Hours from now, 1 to 24. 24 is sent as one minute less, so that clock differences never push it past Bigin's one-day limit.",
-			displayOptions: { show: { ...showFor(operations).show, expiryType: ['hours'] } },
-		},
-		{
-			displayName: 'Date and Time',
-			name: 'expiresAt',
-			type: 'dateTime',
-			default: '',
-			required: true,
-			description:
-				"Within the next 24 hours. A time without an offset is read in the workflow's time zone.",
-			displayOptions: { show: { ...showFor(operations).show, expiryType: ['dateTime'] } },
-		},
-	];
-}
+export const expiryFields: INodeProperties[] = [
+	{
+		displayName: 'Expire',
+		name: 'expiryType',
+		type: 'options',
+		options: [
+			{ name: 'In a Number of Hours', value: 'hours' },
+			{ name: 'At a Date and Time', value: 'dateTime' },
+		],
+		default: 'hours',
+		description:
+			'When Bigin stops sending notifications for the channel. Bigin keeps a channel for at most one day.',
+	},
+	{
+		displayName: 'Hours',
+		name: 'expiresInHours',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 24 },
+		default: 23,
+		description:
+			"Hours from now, 1 to 24. 24 is sent as one minute less, so that clock differences never push it past Bigin's one-day limit.",
+		displayOptions: { show: { expiryType: ['hours'] } },
+	},
+	{
+		displayName: 'Date and Time',
+		name: 'expiresAt',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description:
+			"Within the next 24 hours. A time without an offset is read in the workflow's time zone.",
+		displayOptions: { show: { expiryType: ['dateTime'] } },
+	},
+];
 
-export function tokenField(operations: string[], whenEmpty: string): INodeProperties {
+export function tokenField(whenEmpty: string): INodeProperties {
 	return {
 		displayName: 'Verification Token',
 		name: 'token',
@@ -104,40 +91,31 @@ export function tokenField(operations: string[], whenEmpty: string): INodeProper
 		typeOptions: { password: true },
 		default: '',
 		description: `Secret (at most 50 characters) Bigin echoes in every notification so your receiver can tell real calls from forged ones. ${whenEmpty}.`,
-		displayOptions: showFor(operations),
 	};
 }
 
-export function channelOptionsField(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showFor(operations),
-		options: [
-			{
-				displayName: 'Notify on Related Action',
-				name: 'notifyOnRelatedAction',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
-			},
-			{
-				displayName: 'Return Affected Field Values',
-				name: 'returnAffectedFieldValues',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether notifications carry the new values of the changed fields (affected_values)',
-			},
-		],
-	};
-}
-
-export const moduleFilterOptions = WATCHABLE_MODULES.map((module) => ({
-	name: module.apiName === 'Accounts' ? 'Companies (Accounts)' : module.apiName,
-	value: module.apiName,
-})).sort((a, b) => a.name.localeCompare(b.name));
+export const channelOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Notify on Related Action',
+			name: 'notifyOnRelatedAction',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
+		},
+		{
+			displayName: 'Return Affected Field Values',
+			name: 'returnAffectedFieldValues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether notifications carry the new values of the changed fields (affected_values)',
+		},
+	],
+};

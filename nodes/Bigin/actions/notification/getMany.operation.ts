@@ -1,45 +1,24 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { WATCHABLE_MODULES } from '../../shared/events';
 import { channelIdProblem } from '../../shared/validation';
 import type { ChannelListEntry, ChannelQuery } from '../../transport/notifications';
 import { listChannels } from '../../transport/notifications';
-import { moduleFilterOptions } from './fields';
-import { listedChannel } from './output';
+import { moduleOptions } from '../shared/modules';
+import { collectPages, readLimit, returnAllOrLimit } from '../shared/paging';
+import { listedChannels } from './output';
 
-const show = { show: { resource: ['notification'], operation: ['getAll'] } };
 const MAX_PAGE_SIZE = 200;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
-	},
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: show,
 		options: [
 			{
 				displayName: 'Channel ID',
@@ -52,7 +31,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Module',
 				name: 'module',
 				type: 'options',
-				options: moduleFilterOptions,
+				options: moduleOptions(WATCHABLE_MODULES.map((module) => module.apiName)),
 				default: 'Contacts',
 				description: 'Only channels watching this module',
 			},
@@ -60,18 +39,24 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** One item per channel and module, as Bigin lists them, paging until the limit or the end. */
+const displayOptions = { show: { resource: ['notification'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+const channelCount = (entries: ChannelListEntry[]) =>
+	new Set(entries.map((entry) => entry.channel_id)).size;
+
+/** One item per channel, its modules inside, paging until the limit or the end. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		channelId?: string;
 		module?: string;
 	};
-	const query: ChannelQuery = { per_page: Math.min(MAX_PAGE_SIZE, limit) };
+	const query: ChannelQuery = { per_page: MAX_PAGE_SIZE };
 	if (filters.channelId) {
 		const problem = channelIdProblem(filters.channelId.trim());
 		if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
@@ -79,11 +64,16 @@ export async function execute(
 	}
 	if (filters.module) query.module = filters.module;
 
-	const entries: ChannelListEntry[] = [];
-	for (let page = 1; entries.length < limit; page++) {
-		const result = await listChannels(this, { ...query, page });
-		entries.push(...result.entries);
-		if (!result.moreRecords || result.entries.length === 0) break;
-	}
-	return entries.slice(0, limit).map((entry) => ({ json: listedChannel(entry) as IDataObject }));
+	// Bigin lists a channel once per module, so a channel may span two pages: read one channel past the limit.
+	const entries = await collectPages(
+		async (page: number) => {
+			const result = await listChannels(this, { ...query, page });
+			return { entries: result.entries, next: result.moreRecords ? page + 1 : undefined };
+		},
+		1,
+		(sofar) => channelCount(sofar) > limit,
+	);
+	return listedChannels(entries)
+		.slice(0, limit)
+		.map((json) => ({ json }));
 }

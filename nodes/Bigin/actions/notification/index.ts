@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { BiginMap, Operation } from '../operation';
+import { operationOptions } from '../operation';
 import * as disable from './disable.operation';
 import * as disableEvents from './disableEvents.operation';
 import * as enable from './enable.operation';
@@ -7,7 +9,14 @@ import * as getMany from './getMany.operation';
 import * as renew from './renew.operation';
 import * as update from './update.operation';
 
-export { disable, disableEvents, enable, getMany, renew, update };
+export const operations: Record<BiginMap['notification'], Operation> = {
+	enable,
+	getAll: getMany,
+	update,
+	renew,
+	disableEvents,
+	disable,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -16,7 +25,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['notification'] } },
-		options: [
+		options: operationOptions<'notification'>([
 			{
 				name: 'Disable',
 				value: 'disable',
@@ -39,7 +48,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List notification channels, one item per channel and module',
+				description: 'List notification channels, one item per channel with its modules inside',
 				action: 'Get many notification channels',
 			},
 			{
@@ -54,7 +63,7 @@ export const description: INodeProperties[] = [
 				description: "Replace a channel's events, URL, token and expiry",
 				action: 'Update a notification channel',
 			},
-		],
+		]),
 		default: 'enable',
 	},
 	...enable.description,

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { randomChannelId } from '../../shared/channelIdentity';
 import { collectEvents } from '../../shared/events';
@@ -12,10 +11,7 @@ import {
 	notifyUrlProblem,
 	tokenProblem,
 } from '../../shared/validation';
-
-function refuse(context: IExecuteFunctions, itemIndex: number, problem: string | undefined): void {
-	if (problem) throw new NodeOperationError(context.getNode(), problem, { itemIndex });
-}
+import { refuse } from '../shared/validation';
 
 export function readChannelId(
 	context: IExecuteFunctions,

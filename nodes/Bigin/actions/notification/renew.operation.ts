@@ -1,17 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { replaceChannels, throwOnItemErrors } from '../../transport/notifications';
 import { currentDefinition } from './channelLookup';
 import { channelIdField, expiryFields } from './fields';
+import { writtenChannel } from './output';
 import { readChannelId, readExpiry } from './parameters';
-import { subscribedModules } from './output';
 
-const OPERATION = ['renew'];
+const properties: INodeProperties[] = [channelIdField(true), ...expiryFields];
 
-export const description: INodeProperties[] = [
-	channelIdField(OPERATION, true),
-	...expiryFields(OPERATION),
-];
+const displayOptions = { show: { resource: ['notification'], operation: ['renew'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Reads the channel and sends it back unchanged but for the expiry, so nothing else is lost. */
 export async function execute(
@@ -26,5 +26,5 @@ export async function execute(
 	};
 	const result = await replaceChannels(this, [definition]);
 	throwOnItemErrors(this, result, [], itemIndex);
-	return subscribedModules(result.items[0], definition).map((json) => ({ json }));
+	return [{ json: writtenChannel(result.items[0], definition) }];
 }

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ChannelDefinition } from '../../transport/notifications';
 import { replaceChannels, throwOnItemErrors } from '../../transport/notifications';
@@ -11,6 +12,7 @@ import {
 	notifyUrlField,
 	tokenField,
 } from './fields';
+import { writtenChannel } from './output';
 import {
 	readChannelId,
 	readChannelOptions,
@@ -19,18 +21,19 @@ import {
 	readNotifyUrl,
 	readToken,
 } from './parameters';
-import { subscribedModules } from './output';
 
-const OPERATION = ['update'];
-
-export const description: INodeProperties[] = [
-	channelIdField(OPERATION, true),
-	notifyUrlField(OPERATION),
-	...eventFields(OPERATION, 'be notified of (they replace the current ones)'),
-	...expiryFields(OPERATION),
-	tokenField(OPERATION, "Leave empty to keep the channel's current token"),
-	channelOptionsField(OPERATION),
+const properties: INodeProperties[] = [
+	channelIdField(true),
+	notifyUrlField,
+	...eventFields('be notified of (they replace the current ones)'),
+	...expiryFields,
+	tokenField("Leave empty to keep the channel's current token"),
+	channelOptionsField,
 ];
+
+const displayOptions = { show: { resource: ['notification'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Full replace: everything the user gives; an empty token field keeps the current token. */
 export async function execute(
@@ -50,5 +53,5 @@ export async function execute(
 	if (token !== undefined) definition.token = token;
 	const result = await replaceChannels(this, [definition]);
 	throwOnItemErrors(this, result, [], itemIndex);
-	return subscribedModules(result.items[0], definition).map((json) => ({ json }));
+	return [{ json: writtenChannel(result.items[0], definition) }];
 }
