@@ -171,9 +171,11 @@ describe('Bigin simulator: notifications sent on record changes', () => {
 		await enable('2401', ['Pipelines.all']);
 		const created = await client.control('POST', 'records/Pipelines', {
 			Deal_Name: 'From the page',
+			Sub_Pipeline: 'Sales Pipeline Standard',
+			Stage: 'Qualification',
 		});
 		await client.control('PATCH', `records/Pipelines/${created.data[0].details.id}`, {
-			Stage: 'Won',
+			Stage: 'Closed Won',
 		});
 		await sim.settled();
 		expect(receiver.received.map((r) => r.body.operation)).toEqual(['insert', 'update']);
