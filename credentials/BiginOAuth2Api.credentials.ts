@@ -11,6 +11,8 @@ export const DEFAULT_BIGIN_SCOPES = [
 	'ZohoBigin.modules.ALL',
 	'ZohoBigin.settings.modules.READ',
 	'ZohoBigin.settings.fields.READ',
+	'ZohoBigin.settings.layouts.READ',
+	'ZohoSearch.securesearch.READ',
 ].join(',');
 
 const dataCenterOptions = [
@@ -81,7 +83,7 @@ export class BiginOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BIGIN_SCOPES,
 			description:
-				'Comma-separated Zoho scopes. The default covers notification channels, reading and writing records, and reading module and field metadata. Narrow it (for example to ZohoBigin.notifications.ALL,ZohoBigin.modules.contacts.READ) if you only watch some modules.',
+				'Comma-separated Zoho scopes. The default covers notification channels, reading, searching and writing records, and reading module, field and layout (Team Pipeline) metadata. Narrow it (for example to ZohoBigin.notifications.ALL,ZohoBigin.modules.contacts.READ) if you only watch some modules.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -7,7 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as notification from './actions/notification';
+import * as record from './actions/record';
 import { router } from './actions/router';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Bigin implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +19,8 @@ export class Bigin implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Zoho Bigin notification channels',
+		description:
+			'Read, create, update and delete Zoho Bigin records (contacts, companies, pipelines and more) and manage notification channels',
 		defaults: { name: 'Bigin' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,16 +34,25 @@ export class Bigin implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Record',
+						value: 'record',
+						description:
+							'Contacts, companies, pipeline records, products, tasks, events, calls and notes',
+					},
+					{
 						name: 'Notification',
 						value: 'notification',
 						description: 'Channels that make Bigin send record events to a URL',
 					},
 				],
-				default: 'notification',
+				default: 'record',
 			},
+			...record.description,
 			...notification.description,
 		],
 	};
+
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -66,6 +66,8 @@ describe('Bigin OAuth2 API credential', () => {
 			'ZohoBigin.modules.ALL',
 			'ZohoBigin.settings.modules.READ',
 			'ZohoBigin.settings.fields.READ',
+			'ZohoBigin.settings.layouts.READ',
+			'ZohoSearch.securesearch.READ',
 		]);
 	});
 

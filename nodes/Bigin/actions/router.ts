@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { withItemIndex } from '../transport/errors';
 import * as notification from './notification';
+import * as record from './record';
 import type {
 	BiginResource,
 	ItemOutcome,
@@ -13,6 +14,7 @@ import type {
 
 const operations: OperationMap = {
 	notification: notification.operations,
+	record: record.operations,
 };
 
 function operationFor(resource: string, operation: string): Operation | undefined {

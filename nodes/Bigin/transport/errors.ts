@@ -23,6 +23,9 @@ export class BiginApiError extends NodeApiError {
 	/** How long Bigin asked callers to wait (its Retry-After header), in milliseconds. */
 	readonly retryAfterMs?: number;
 
+	/** Bigin's whole answer, for callers that read per-record entries out of a failed call. */
+	responseBody?: unknown;
+
 	constructor(
 		node: INode,
 		entry: BiginStatusEntry,
@@ -190,13 +193,17 @@ export function toBiginApiError(node: INode, error: unknown): BiginApiError {
 		);
 	}
 	const body = failure.body;
+	const withBody = (apiError: BiginApiError) => {
+		apiError.responseBody = body;
+		return apiError;
+	};
 	const httpDetails = { httpCode: failure.status, retryAfterMs: failure.retryAfterMs };
 	if (isBiginStatusEntry(body)) {
-		return new BiginApiError(node, body, httpDetails);
+		return withBody(new BiginApiError(node, body, httpDetails));
 	}
 	const firstItemError = [...itemErrorsOf(body, 'watch'), ...itemErrorsOf(body, 'data')][0];
 	if (firstItemError) {
-		return new BiginApiError(node, firstItemError.entry, httpDetails);
+		return withBody(new BiginApiError(node, firstItemError.entry, httpDetails));
 	}
 	const entry: BiginStatusEntry = {
 		code: failure.status === 429 ? 'TOO_MANY_REQUESTS' : `HTTP_${failure.status}`,

@@ -416,7 +416,11 @@ describe('Bigin node: notification channels, against the Bigin simulator', () =>
 			usableAsTool: true,
 			subtitle: expect.stringContaining('operation'),
 		});
-		const operations = description.properties.find((property) => property.name === 'operation');
+		const operations = description.properties.find(
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes('notification'),
+		);
 		expect((operations?.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
 			'disable',
 			'disableEvents',

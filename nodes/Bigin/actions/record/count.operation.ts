@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { countRecords } from '../../transport/records';
+import { moduleField } from './fields';
+import { readModule } from './parameters';
+import { readSearchQuery, searchFilterFields } from './searchFilter';
+
+const properties: INodeProperties[] = [moduleField, ...searchFilterFields(true)];
+
+const displayOptions = { show: { resource: ['record'], operation: ['count'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** How many records the module holds, or how many match the search. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const module = readModule(this, itemIndex);
+	const query = await readSearchQuery(this, itemIndex, module);
+	return [{ json: { module, count: await countRecords(this, module, query) } }];
+}

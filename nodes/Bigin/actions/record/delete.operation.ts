@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { deleteRecords } from '../../transport/records';
+import type { ItemOutcome } from '../operation';
+import { moduleField, recordLocatorField } from './fields';
+import { readModule, readRecordId } from './parameters';
+import { executeWrites, writtenRecord } from './writes';
+
+const properties: INodeProperties[] = [moduleField, recordLocatorField('delete')];
+
+const displayOptions = { show: { resource: ['record'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Deletes one record per item, up to 100 per call; an id given twice is sent once. */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<ItemOutcome[]> {
+	return await executeWrites(this, itemIndexes, {
+		prepare: async (itemIndex) => {
+			const module = readModule(this, itemIndex);
+			return { module, group: '', payload: { id: readRecordId(this, itemIndex) } };
+		},
+		send: async (batch) => {
+			const ids = [...new Set(batch.map((write) => String(write.payload.id)))];
+			const result = await deleteRecords(this, batch[0].module, ids);
+			return {
+				...result,
+				entries: batch.map((write) => result.entries[ids.indexOf(String(write.payload.id))]),
+			};
+		},
+		output: (entry, write) => ({ id: write.payload.id, ...writtenRecord(entry), deleted: true }),
+	});
+}

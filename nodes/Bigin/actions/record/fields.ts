@@ -1,0 +1,167 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { RECORD_URL_PATTERN } from '../../shared/recordLocator';
+import { moduleOptions } from '../shared/modules';
+
+/** The modules whose records the node reads and writes (Companies are `Accounts` in the API). */
+export const RECORD_MODULES = [
+	'Contacts',
+	'Accounts',
+	'Pipelines',
+	'Products',
+	'Tasks',
+	'Events',
+	'Calls',
+	'Notes',
+] as const;
+
+export const moduleField: INodeProperties = {
+	displayName: 'Module',
+	name: 'module',
+	type: 'options',
+	options: moduleOptions(RECORD_MODULES),
+	default: 'Contacts',
+	description: 'The kind of record. Companies are the Accounts module in Bigin.',
+};
+
+export function recordLocatorField(what: string): INodeProperties {
+	return {
+		displayName: 'Record',
+		name: 'recordId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The record to ${what}`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'https://bigin.zoho.com/bigin/org123/Home#/contacts/6756839000000575405',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: RECORD_URL_PATTERN,
+							errorMessage: 'Not a Bigin record URL: open the record in Bigin and copy its address',
+						},
+					},
+				],
+				extractValue: { type: 'regex', regex: RECORD_URL_PATTERN },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '6756839000000575405',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\d{6,25}$',
+							errorMessage: 'Not a Bigin record ID: use digits only',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to return only the record's ID, times and the module's common fields instead of the record as Bigin returns it",
+};
+
+export const fieldsToReturnField: INodeProperties = {
+	displayName: 'Fields to Return',
+	name: 'fields',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['module'] },
+	default: [],
+	description:
+		'Fields to return, at most 50. Empty returns all fields (the first 50 on lists). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before. */
+export function placementFields(required: boolean): INodeProperties[] {
+	const show = { show: { module: ['Pipelines'] } };
+	const hint = required ? '' : ' Leave empty to keep the current one.';
+	return [
+		{
+			displayName: 'Team Pipeline Name or ID',
+			name: 'teamPipeline',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTeamPipelines', loadOptionsDependsOn: ['module'] },
+			default: '',
+			required,
+			description: `The Team Pipeline the record belongs to.${hint} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+			displayOptions: show,
+		},
+		{
+			displayName: 'Sub-Pipeline Name or ID',
+			name: 'subPipeline',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSubPipelines', loadOptionsDependsOn: ['teamPipeline'] },
+			default: '',
+			required,
+			description: `One of the Team Pipeline's sub-pipelines.${hint} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+			displayOptions: show,
+		},
+		{
+			displayName: 'Stage Name or ID',
+			name: 'stage',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: 'getStages',
+				loadOptionsDependsOn: ['teamPipeline', 'subPipeline'],
+			},
+			default: '',
+			required,
+			description: `One of the sub-pipeline's stages.${hint} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+			displayOptions: show,
+		},
+	];
+}
+
+/** The field mapper; its fields come from the module's `settings/fields`. */
+export function columnsField(mode: 'add' | 'upsert'): INodeProperties {
+	return {
+		displayName: 'Fields',
+		name: 'columns',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['module'],
+			resourceMapper: {
+				resourceMapperMethod: 'getMappingFields',
+				mode,
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: mode === 'upsert',
+				supportAutoMap: true,
+				matchingFieldsLabels:
+					mode === 'upsert'
+						? {
+								title: 'Duplicate Check Fields',
+								description:
+									'Bigin updates the record whose values in these fields match, and creates one when none does',
+								hint: 'Fields Bigin compares to find an existing record',
+							}
+						: undefined,
+			},
+		},
+	};
+}

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { searchRecords } from '../../transport/records';
+import { readLimit, returnAllOrLimit } from '../shared/paging';
+import { moduleField, simplifyField } from './fields';
+import { readRecordPages, recordItems } from './listing';
+import { readModule } from './parameters';
+import { readSearchQuery, searchFilterFields } from './searchFilter';
+
+const properties: INodeProperties[] = [
+	moduleField,
+	...searchFilterFields(false),
+	...returnAllOrLimit,
+	simplifyField,
+];
+
+const displayOptions = { show: { resource: ['record'], operation: ['search'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Records that match, page by page up to the limit; none is an empty result, not an error. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const module = readModule(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	const query = await readSearchQuery(this, itemIndex, module);
+	const records = await readRecordPages(
+		async (page) => await searchRecords(this, module, { ...query, ...page }),
+		limit,
+	);
+	return recordItems(this, itemIndex, module, records);
+}

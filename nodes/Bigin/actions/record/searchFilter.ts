@@ -1,0 +1,135 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Condition } from '../../shared/criteria';
+import { buildCriteria, conditionsProblem, operatorFitProblem } from '../../shared/criteria';
+import { refuse } from '../shared/validation';
+import { fieldsOf } from './metadataCache';
+
+const BY_TERM = ['email', 'phone', 'word'];
+
+const SEARCH_KINDS = [
+	{ name: 'Conditions', value: 'criteria', description: 'Field, operator and value' },
+	{ name: 'Email', value: 'email', description: 'Records with this email address' },
+	{ name: 'Phone', value: 'phone', description: 'Records with this phone number' },
+	{ name: 'Word', value: 'word', description: 'Records with this word in any text field' },
+];
+
+/** How to find records: a criteria builder, or Bigin's email, phone and word searches. */
+export function searchFilterFields(includeAll: boolean): INodeProperties[] {
+	return [
+		includeAll
+			? {
+					displayName: 'Count',
+					name: 'searchBy',
+					type: 'options',
+					options: [{ name: 'All Records', value: 'all' }, ...SEARCH_KINDS],
+					default: 'all',
+				}
+			: {
+					displayName: 'Search By',
+					name: 'searchBy',
+					type: 'options',
+					options: SEARCH_KINDS,
+					default: 'criteria',
+				},
+		{
+			displayName: 'Conditions',
+			name: 'conditions',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Condition',
+			default: {},
+			displayOptions: { show: { searchBy: ['criteria'] } },
+			options: [
+				{
+					displayName: 'Condition',
+					name: 'condition',
+					values: [
+						{
+							displayName: 'Field Name or ID',
+							name: 'field',
+							type: 'options',
+							typeOptions: {
+								loadOptionsMethod: 'getSearchableFields',
+								loadOptionsDependsOn: ['module'],
+							},
+							default: '',
+							description:
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						},
+						{
+							displayName: 'Operator Name or ID',
+							name: 'operator',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getOperators', loadOptionsDependsOn: ['&field'] },
+							default: 'equals',
+							description:
+								'The operators that fit the field\'s type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description:
+								'Dates as 2026-12-31, date-times with their offset, several values separated by commas',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Combine Conditions',
+			name: 'combine',
+			type: 'options',
+			options: [
+				{ name: 'All Must Match (AND)', value: 'and' },
+				{ name: 'Any Can Match (OR)', value: 'or' },
+			],
+			default: 'and',
+			displayOptions: { show: { searchBy: ['criteria'] } },
+		},
+		{
+			displayName: 'Search Term',
+			name: 'term',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'maria.lopez@example.com',
+			description: 'The email address, phone number or word to look for',
+			displayOptions: { show: { searchBy: BY_TERM } },
+		},
+	];
+}
+
+/**
+ * Bigin's query parameters for the item's search: `criteria`, `email`, `phone` or `word`; nothing
+ * for All Records. Checks the parameters first, then that each operator fits its field's type.
+ */
+export async function readSearchQuery(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	module: string,
+): Promise<IDataObject> {
+	const searchBy = context.getNodeParameter('searchBy', itemIndex, 'criteria') as string;
+	if (searchBy === 'all') return {};
+	if (BY_TERM.includes(searchBy)) {
+		const term = String(context.getNodeParameter('term', itemIndex, '')).trim();
+		if (term === '')
+			refuse(context, itemIndex, `Search Term is empty: enter the ${searchBy} to look for`);
+		if (searchBy === 'word' && term.length < 2) {
+			refuse(context, itemIndex, 'Bigin searches words of at least 2 characters');
+		}
+		return { [searchBy]: term };
+	}
+	const rows = context.getNodeParameter('conditions.condition', itemIndex, []) as IDataObject[];
+	const conditions: Condition[] = rows.map((row) => ({
+		field: String(row.field ?? '').trim(),
+		operator: String(row.operator ?? 'equals'),
+		value: String(row.value ?? '').trim(),
+	}));
+	refuse(context, itemIndex, conditionsProblem(conditions));
+	refuse(context, itemIndex, operatorFitProblem(conditions, await fieldsOf(context, module)));
+	const combine = context.getNodeParameter('combine', itemIndex, 'and') === 'or' ? 'or' : 'and';
+	return { criteria: buildCriteria(conditions, combine) };
+}

@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { updateRecords } from '../../transport/records';
+import type { ItemOutcome } from '../operation';
+import { refuse } from '../shared/validation';
+import { columnsField, moduleField, placementFields, recordLocatorField } from './fields';
+import { readModule, readRecordFields, readRecordId } from './parameters';
+import { executeWrites, writtenRecord } from './writes';
+
+const properties: INodeProperties[] = [
+	moduleField,
+	recordLocatorField('update'),
+	...placementFields(false),
+	columnsField('add'),
+];
+
+const displayOptions = { show: { resource: ['record'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Updates one record per item, up to 100 per call; fields left out keep their values. */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<ItemOutcome[]> {
+	return await executeWrites(this, itemIndexes, {
+		prepare: async (itemIndex) => {
+			const module = readModule(this, itemIndex);
+			const id = readRecordId(this, itemIndex);
+			const fields = await readRecordFields(this, itemIndex, module, false);
+			if (Object.keys(fields).length === 0) {
+				refuse(this, itemIndex, 'Nothing to update: add at least one field, or choose a stage');
+			}
+			return { module, group: '', payload: { ...fields, id } };
+		},
+		send: async (batch) =>
+			await updateRecords(
+				this,
+				batch[0].module,
+				batch.map((write) => write.payload),
+			),
+		output: writtenRecord,
+	});
+}

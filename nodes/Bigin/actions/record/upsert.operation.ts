@@ -1,0 +1,60 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { BiginStatusEntry } from '../../transport/errors';
+import { upsertRecords } from '../../transport/records';
+import type { ItemOutcome } from '../operation';
+import { columnsField, moduleField, placementFields } from './fields';
+import { readModule, readRecordFields } from './parameters';
+import { executeWrites, writtenRecord } from './writes';
+
+/** Bigin says per record whether the upsert inserted or updated, and which field matched. */
+interface UpsertEntry extends BiginStatusEntry {
+	action?: string;
+	duplicate_field?: string | null;
+}
+
+const properties: INodeProperties[] = [
+	moduleField,
+	...placementFields(true),
+	columnsField('upsert'),
+];
+
+const displayOptions = { show: { resource: ['record'], operation: ['upsert'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+function readDuplicateCheckFields(context: IExecuteFunctions, itemIndex: number): string[] {
+	const fields = context.getNodeParameter('columns.matchingColumns', itemIndex, []) as string[];
+	return [...new Set(fields.map(String).filter(Boolean))];
+}
+
+/**
+ * Creates or updates one record per item, up to 100 per call. Bigin finds the existing record by
+ * the duplicate check fields (its own defaults when none are chosen) and says which it did.
+ */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<ItemOutcome[]> {
+	return await executeWrites(this, itemIndexes, {
+		prepare: async (itemIndex) => {
+			const module = readModule(this, itemIndex);
+			const duplicateCheckFields = readDuplicateCheckFields(this, itemIndex);
+			const payload = await readRecordFields(this, itemIndex, module, module === 'Pipelines');
+			return { module, group: duplicateCheckFields.join(','), payload };
+		},
+		send: async (batch) =>
+			await upsertRecords(
+				this,
+				batch[0].module,
+				batch.map((write) => write.payload),
+				batch[0].group === '' ? [] : batch[0].group.split(','),
+			),
+		output: (entry: UpsertEntry) => ({
+			...writtenRecord(entry),
+			...(entry.action === undefined ? {} : { action: entry.action }),
+			...(entry.duplicate_field === undefined ? {} : { duplicate_field: entry.duplicate_field }),
+		}),
+	});
+}

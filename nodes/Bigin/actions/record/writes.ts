@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BiginStatusEntry } from '../../transport/errors';
+import { BiginApiError, withItemIndex } from '../../transport/errors';
+import type { RecordWriteResult } from '../../transport/records';
+import { MAX_RECORDS_PER_WRITE } from '../../transport/records';
+import type { ItemOutcome } from '../operation';
+
+/** One input item's part of a batched write: where it goes and what it sends. */
+export interface PreparedWrite {
+	itemIndex: number;
+	module: string;
+	/** Items only share a call when their module and group agree (e.g. the duplicate check fields). */
+	group: string;
+	payload: IDataObject;
+}
+
+interface Positioned extends PreparedWrite {
+	position: number;
+}
+
+/** Consecutive calls' worth of items: same module and group, at most 100 each, in input order. */
+export function batchesOf<T extends { module: string; group: string }>(prepared: T[]): T[][] {
+	const byKey = new Map<string, T[]>();
+	for (const entry of prepared) {
+		const key = `${entry.module}\u0000${entry.group}`;
+		byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+	}
+	return [...byKey.values()].flatMap((entries) => {
+		const batches: T[][] = [];
+		for (let start = 0; start < entries.length; start += MAX_RECORDS_PER_WRITE) {
+			batches.push(entries.slice(start, start + MAX_RECORDS_PER_WRITE));
+		}
+		return batches;
+	});
+}
+
+export interface WritePlan {
+	/** Reads and checks one item; throws a node error naming what to fix. */
+	prepare(itemIndex: number): Promise<Omit<PreparedWrite, 'itemIndex'>>;
+	/** Sends one batch; Bigin's entries come back in the batch's order. */
+	send(batch: PreparedWrite[]): Promise<RecordWriteResult>;
+	/** The output item for a record Bigin accepted. */
+	output(entry: BiginStatusEntry, write: PreparedWrite): IDataObject;
+}
+
+/**
+ * Checks every item first, then sends them in batches of up to 100; every item gets its own
+ * outcome, and Bigin's per-record errors (inside 2xx answers too) become that item's error. Without
+ * Continue On Fail the first failure stops the node before anything more is sent.
+ */
+export async function executeWrites(
+	context: IExecuteFunctions,
+	itemIndexes: number[],
+	plan: WritePlan,
+): Promise<ItemOutcome[]> {
+	const node = context.getNode();
+	const continueOnFail = context.continueOnFail();
+	const outcomes: ItemOutcome[] = new Array(itemIndexes.length);
+	const prepared: Positioned[] = [];
+	for (const [position, itemIndex] of itemIndexes.entries()) {
+		try {
+			prepared.push({ ...(await plan.prepare(itemIndex)), itemIndex, position });
+		} catch (error) {
+			if (!continueOnFail) throw withItemIndex(node, error, itemIndex);
+			outcomes[position] = { error };
+		}
+	}
+	for (const batch of batchesOf(prepared)) {
+		let result: RecordWriteResult;
+		try {
+			result = await plan.send(batch);
+		} catch (error) {
+			if (!continueOnFail) throw withItemIndex(node, error, batch[0].itemIndex);
+			for (const write of batch) outcomes[write.position] = { error };
+			continue;
+		}
+		for (const [index, write] of batch.entries()) {
+			const entry = result.entries[index];
+			const outcome: ItemOutcome = !entry
+				? {
+						error: new NodeOperationError(node, 'Bigin answered without a result for this record', {
+							itemIndex: write.itemIndex,
+						}),
+					}
+				: entry.status === 'error'
+					? {
+							error: new BiginApiError(node, entry, {
+								httpCode: result.statusCode,
+								transient: false,
+								itemIndex: write.itemIndex,
+							}),
+						}
+					: { output: [{ json: plan.output(entry, write) }] };
+			if ('error' in outcome && !continueOnFail) {
+				throw withItemIndex(node, outcome.error, write.itemIndex);
+			}
+			outcomes[write.position] = outcome;
+		}
+	}
+	return outcomes;
+}
+
+/** Bigin's summary of a written record (id, times, who), as its answer gives it. */
+export function writtenRecord(entry: BiginStatusEntry): IDataObject {
+	return { ...(entry.details ?? {}) };
+}

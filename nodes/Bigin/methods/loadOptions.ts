@@ -1,0 +1,68 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { OPERATOR_LABELS, fieldLabel, operatorOptions, operatorsFor } from '../shared/fieldTypes';
+import { teamPipelinesFromLayouts } from '../shared/pipelines';
+import type { BiginField } from '../transport/metadata';
+import { getModuleFields, getModuleLayouts } from '../transport/metadata';
+import { currentModule, currentText } from './context';
+
+const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
+	fields
+		.map((field) => ({
+			name: fieldLabel(field),
+			value: field.api_name,
+			description: field.data_type,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+
+async function teamPipelines(context: ILoadOptionsFunctions) {
+	return teamPipelinesFromLayouts(await getModuleLayouts(context, 'Pipelines'));
+}
+
+async function chosenTeamPipeline(context: ILoadOptionsFunctions) {
+	const id = currentText(context, 'teamPipeline');
+	return (await teamPipelines(context)).find((pipeline) => pipeline.id === id);
+}
+
+export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return fieldOptions(await getModuleFields(this, currentModule(this)));
+}
+
+export async function getSearchableFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const fields = await getModuleFields(this, currentModule(this));
+	return fieldOptions(fields.filter((field) => field.data_type !== 'textarea'));
+}
+
+/** The operators that fit the type of the condition's field (all of them before one is chosen). */
+export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fieldName = currentText(this, '&field');
+	if (fieldName === '') return operatorOptions(Object.keys(OPERATOR_LABELS));
+	const fields = await getModuleFields(this, currentModule(this));
+	const field = fields.find((candidate) => candidate.api_name === fieldName);
+	return operatorOptions(field ? operatorsFor(field.data_type) : Object.keys(OPERATOR_LABELS));
+}
+
+export async function getTeamPipelines(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return (await teamPipelines(this)).map((pipeline) => ({
+		name: pipeline.name,
+		value: pipeline.id,
+	}));
+}
+
+export async function getSubPipelines(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const team = await chosenTeamPipeline(this);
+	return (team?.subPipelines ?? []).map((sub) => ({ name: sub.name, value: sub.name }));
+}
+
+export async function getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const team = await chosenTeamPipeline(this);
+	const subName = currentText(this, 'subPipeline');
+	const sub = team?.subPipelines.find((candidate) => candidate.name === subName);
+	return (sub?.stages ?? []).map((stage) => ({ name: stage, value: stage }));
+}

@@ -1,0 +1,61 @@
+import type {
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
+
+import { fieldLabel, isReadOnly, mapperTypeOf, picklistOptions } from '../shared/fieldTypes';
+import { PLACEMENT_FIELDS } from '../shared/pipelines';
+import type { BiginField } from '../transport/metadata';
+import { getModuleFields } from '../transport/metadata';
+import { currentModule, currentText } from './context';
+
+/** The field Bigin itself checks for duplicates in each module: the default to match on. */
+const DEFAULT_MATCH: Record<string, string> = {
+	Contacts: 'Email',
+	Accounts: 'Account_Name',
+	Pipelines: 'Deal_Name',
+	Products: 'Product_Name',
+	Tasks: 'Subject',
+	Events: 'Event_Title',
+	Calls: 'Subject',
+	Notes: 'Note_Title',
+};
+
+const MATCHABLE_TYPES = ['text', 'email', 'phone', 'website', 'autonumber', 'integer', 'bigint'];
+
+function mapperField(
+	module: string,
+	field: BiginField,
+	requiredApplies: boolean,
+): ResourceMapperField {
+	const type = mapperTypeOf(field);
+	return {
+		id: field.api_name,
+		displayName: `${fieldLabel(field)}${field.custom_field ? ' (custom)' : ''}`,
+		required: requiredApplies && field.system_mandatory === true,
+		defaultMatch: DEFAULT_MATCH[module] === field.api_name,
+		canBeUsedToMatch: MATCHABLE_TYPES.includes(field.data_type),
+		display: true,
+		type,
+		...(type === 'options' ? { options: picklistOptions(field) } : {}),
+	};
+}
+
+/**
+ * The module's writable fields from `settings/fields`, custom ones included, typed for the field
+ * mapper; required ones are marked except on Update. A pipeline record's Team Pipeline,
+ * sub-pipeline and stage have their own parameters, so they are left out here.
+ */
+export async function getMappingFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const module = currentModule(this);
+	const requiredApplies = currentText(this, 'operation') !== 'update';
+	const fields = (await getModuleFields(this, module)).filter(
+		(field) =>
+			!isReadOnly(field) && !(module === 'Pipelines' && PLACEMENT_FIELDS.includes(field.api_name)),
+	);
+	return {
+		fields: fields.map((field) => mapperField(module, field, requiredApplies)),
+		emptyFieldsNotice: `Bigin lists no writable fields for ${module}`,
+	};
+}

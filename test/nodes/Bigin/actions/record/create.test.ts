@@ -1,0 +1,117 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { byId, mapped, recordParameters, useBiginNode } from './harness';
+import { items } from '../../../../support/nodeHarness';
+
+describe('Bigin node, Record: Create, against the simulator', () => {
+	const bigin = useBiginNode();
+
+	const create = (value: IDataObject, module = 'Contacts') =>
+		recordParameters('create', { module, columns: mapped(value) });
+
+	it('creates a record with standard and custom fields, typed as Bigin wants them', async () => {
+		const output = await bigin.run(
+			create({
+				Last_Name: 'Nakamura',
+				First_Name: 'Yui',
+				Email: 'yui@example.jp',
+				Customer_Tier: 'Gold',
+				Loyalty_Points: '120',
+				Interests: 'Design, Training',
+				Email_Opt_Out: true,
+			}),
+		);
+		expect(output).toHaveLength(1);
+		const id = String(output[0].json.id);
+		expect(id).toMatch(/^\d+$/);
+		expect(output[0].json).toMatchObject({ Created_Time: expect.any(String) });
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		const stored = (await bigin.records('Contacts')).find((record) => record.id === id);
+		expect(stored).toMatchObject({
+			Last_Name: 'Nakamura',
+			Customer_Tier: 'Gold',
+			Loyalty_Points: 120,
+			Interests: ['Design', 'Training'],
+			Email_Opt_Out: true,
+		});
+
+		const [read] = await bigin.run(recordParameters('get', { recordId: byId(id) }));
+		expect(read.json).toMatchObject({ id, Loyalty_Points: 120, Customer_Tier: 'Gold' });
+	});
+
+	it('sends several items in one call, each item getting its own output', async () => {
+		const output = await bigin.run((itemIndex) => create({ Last_Name: `Batch ${itemIndex}` }), {
+			input: items({}, {}, {}),
+		});
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(bigin.calls().filter((call) => call === 'POST /Contacts')).toHaveLength(1);
+		const names = (await bigin.records('Contacts')).map((record) => record.Last_Name);
+		expect(names).toEqual(expect.arrayContaining(['Batch 0', 'Batch 1', 'Batch 2']));
+	});
+
+	it('splits more than 100 items into calls of at most 100', async () => {
+		const input = items(...Array.from({ length: 205 }, () => ({})));
+		const output = await bigin.run((itemIndex) => create({ Last_Name: `Many ${itemIndex}` }), {
+			input,
+		});
+		expect(output).toHaveLength(205);
+		const bodies = bigin.recorder.requests
+			.filter((request) => request.method === 'POST')
+			.map((request) => ((request.body as { data: unknown[] }).data ?? []).length);
+		expect(bodies).toEqual([100, 100, 5]);
+	});
+
+	it('refuses a value of the wrong type before calling Bigin to write', async () => {
+		await expect(bigin.run(create({ Last_Name: 'X', Loyalty_Points: 'lots' }))).rejects.toThrow(
+			'Loyalty_Points) expects a number, not "lots"',
+		);
+		expect(bigin.calls()).toEqual(['GET /settings/fields']);
+	});
+
+	it("turns Bigin's per-record error inside a 2xx answer into that item's error, naming code and field", async () => {
+		await expect(bigin.run(create({ First_Name: 'No last name' }))).rejects.toThrow(
+			'Bigin error MANDATORY_NOT_FOUND: required field not found (field: Last_Name)',
+		);
+	});
+
+	it('with Continue On Fail, keeps the good records of a batch and reports the bad one on its own item', async () => {
+		const output = await bigin.run(
+			(itemIndex) =>
+				create(itemIndex === 1 ? { First_Name: 'Missing' } : { Last_Name: `Good ${itemIndex}` }),
+			{ input: items({}, {}, {}), continueOnFail: true },
+		);
+		expect(output).toHaveLength(3);
+		expect(output[0].json.id).toBeDefined();
+		expect(output[1]).toEqual({
+			json: { error: expect.stringContaining('MANDATORY_NOT_FOUND') },
+			pairedItem: { item: 1 },
+		});
+		expect(output[2]).toMatchObject({ pairedItem: { item: 2 } });
+		expect(output[2].json.id).toBeDefined();
+		expect(bigin.calls().filter((call) => call === 'POST /Contacts')).toHaveLength(1);
+	});
+
+	it('retries a 429 with Retry-After and creates the record once', async () => {
+		await bigin.client.control('POST', 'faults', {
+			path: '/bigin/v2/Contacts',
+			method: 'POST',
+			kind: 429,
+			retryAfterSeconds: 1,
+		});
+		const before = (await bigin.records('Contacts')).length;
+		const output = await bigin.run(create({ Last_Name: 'Patient' }));
+		expect(output[0].json.id).toBeDefined();
+		expect(bigin.calls().filter((call) => call === 'POST /Contacts')).toHaveLength(2);
+		expect(await bigin.records('Contacts')).toHaveLength(before + 1);
+	});
+
+	it('never repeats a create after a server error, so no record is created twice', async () => {
+		await bigin.client.control('POST', 'faults', {
+			path: '/bigin/v2/Contacts',
+			method: 'POST',
+			kind: 500,
+		});
+		await expect(bigin.run(create({ Last_Name: 'Once' }))).rejects.toThrow('INTERNAL_ERROR');
+		expect(bigin.calls().filter((call) => call === 'POST /Contacts')).toHaveLength(1);
+	});
+});
