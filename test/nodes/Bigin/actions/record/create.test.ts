@@ -91,6 +91,24 @@ describe('Bigin node, Record: Create, against the simulator', () => {
 		expect(bigin.calls().filter((call) => call === 'POST /Contacts')).toHaveLength(1);
 	});
 
+	it('maps per-record errors to their items when Bigin answers 400 because every record failed', async () => {
+		await bigin.client.control('POST', 'config', { itemErrorStatus: 400 });
+		const output = await bigin.run(
+			(itemIndex) =>
+				itemIndex === 0
+					? create({ First_Name: 'No last name' })
+					: create({ Last_Name: 'L'.repeat(81) }),
+			{ input: items({}, {}), continueOnFail: true },
+		);
+		expect(output.map((item) => item.json.error)).toEqual([
+			expect.stringContaining('MANDATORY_NOT_FOUND: required field not found (field: Last_Name)'),
+			expect.stringContaining('(field: Last_Name)'),
+		]);
+		expect(output[1].json.error).not.toContain('MANDATORY_NOT_FOUND');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(bigin.calls().filter((call) => call === 'POST /Contacts')).toHaveLength(1);
+	});
+
 	it('retries a 429 with Retry-After and creates the record once', async () => {
 		await bigin.client.control('POST', 'faults', {
 			path: '/bigin/v2/Contacts',

@@ -1,0 +1,158 @@
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import type { RunningSimulator } from '../../../bigin-simulator';
+import { startSimulator } from '../../../bigin-simulator';
+import type { Credentials, RequestRecorder } from '../../../support/nodeHarness';
+import {
+	oauthHttp,
+	silentLogger,
+	simulatorCredentials,
+	testNode,
+} from '../../../support/nodeHarness';
+import { listSearch, loadOptions, resourceMapping } from '../../../../nodes/Bigin/methods';
+
+describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), against the simulator", () => {
+	let sim: RunningSimulator;
+	let credentials: Credentials;
+	let recorder: RequestRecorder;
+
+	beforeAll(async () => {
+		sim = await startSimulator();
+	});
+	afterAll(async () => await sim.stop());
+	beforeEach(async () => {
+		sim.state.reset();
+		credentials = await simulatorCredentials(sim);
+		recorder = { requests: [], refreshes: 0 };
+	});
+
+	/** What n8n hands a method: the node's current parameters, and the path of the one loading. */
+	function context(parameters: IDataObject, path = 'parameters.x'): ILoadOptionsFunctions {
+		const node = testNode('bigin');
+		return {
+			getNode: () => node,
+			getCredentials: async () => credentials,
+			logger: silentLogger,
+			getCurrentNodeParameter: (name: string) => {
+				const resolved = name.startsWith('&')
+					? `${path.split('.').slice(1, -1).join('.')}.${name.slice(1)}`
+					: name;
+				return resolved
+					.replace(/\[(\d+)\]/g, '.$1')
+					.split('.')
+					.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
+			},
+			helpers: { httpRequestWithAuthentication: oauthHttp(node, credentials, recorder) },
+		} as unknown as ILoadOptionsFunctions;
+	}
+
+	it("lists a module's fields, custom ones included", async () => {
+		const options = await loadOptions.getFields.call(context({ module: 'Contacts' }));
+		const values = options.map((option) => option.value);
+		expect(values).toEqual(
+			expect.arrayContaining(['Last_Name', 'Email', 'Customer_Tier', 'Loyalty_Points']),
+		);
+		expect(options.find((option) => option.value === 'Loyalty_Points')?.description).toBe(
+			'integer',
+		);
+	});
+
+	it("offers the operators that fit the condition's field", async () => {
+		const parameters = {
+			module: 'Contacts',
+			conditions: { condition: [{ field: 'Email' }, { field: 'Loyalty_Points' }] },
+		};
+		const forEmail = await loadOptions.getOperators.call(
+			context(parameters, 'parameters.conditions.condition[0].operator'),
+		);
+		expect(forEmail.map((option) => option.value)).toEqual([
+			'equals',
+			'not_equal',
+			'starts_with',
+			'in',
+		]);
+		const forPoints = await loadOptions.getOperators.call(
+			context(parameters, 'parameters.conditions.condition[1].operator'),
+		);
+		expect(forPoints.map((option) => option.value)).toContain('between');
+		expect(forPoints.map((option) => option.value)).not.toContain('starts_with');
+	});
+
+	it('loads Team Pipelines, then only the sub-pipelines and stages that belong to the chosen one', async () => {
+		const teams = await loadOptions.getTeamPipelines.call(context({ module: 'Pipelines' }));
+		expect(teams.map((team) => team.name)).toEqual(['Sales Pipeline', 'Partnerships', 'Renewals']);
+		const partnerships = String(teams[1].value);
+		const subs = await loadOptions.getSubPipelines.call(
+			context({ module: 'Pipelines', teamPipeline: partnerships }),
+		);
+		expect(subs.map((sub) => sub.value)).toEqual(['Partner Onboarding']);
+		const stages = await loadOptions.getStages.call(
+			context({
+				module: 'Pipelines',
+				teamPipeline: partnerships,
+				subPipeline: 'Partner Onboarding',
+			}),
+		);
+		expect(stages.map((stage) => stage.value)).toEqual([
+			'Prospect',
+			'Agreement Sent',
+			'Onboarding',
+			'Active Partner',
+			'Closed Lost',
+		]);
+		const mismatched = await loadOptions.getStages.call(
+			context({
+				module: 'Pipelines',
+				teamPipeline: partnerships,
+				subPipeline: 'Sales Pipeline Standard',
+			}),
+		);
+		expect(mismatched).toEqual([]);
+	});
+
+	it('maps writable fields with types, required marks, picklist options and custom fields', async () => {
+		const { fields } = await resourceMapping.getMappingFields.call(
+			context({ module: 'Contacts', operation: 'create' }),
+		);
+		const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
+		expect(byId.Last_Name).toMatchObject({
+			required: true,
+			type: 'string',
+			canBeUsedToMatch: true,
+		});
+		expect(byId.Email).toMatchObject({ required: false, defaultMatch: true });
+		expect(byId.Loyalty_Points).toMatchObject({
+			type: 'number',
+			displayName: 'Loyalty Points (custom)',
+		});
+		expect(byId.Email_Opt_Out.type).toBe('boolean');
+		expect(byId.Interests.type).toBe('array');
+		expect(byId.Customer_Tier).toMatchObject({
+			type: 'options',
+			options: expect.arrayContaining([{ name: 'Gold', value: 'Gold' }]),
+		});
+		expect(byId.Full_Name).toBeUndefined();
+		expect(byId.Created_Time).toBeUndefined();
+	});
+
+	it('marks nothing required on Update, and leaves the pipeline placement to its own parameters', async () => {
+		const { fields } = await resourceMapping.getMappingFields.call(
+			context({ module: 'Pipelines', operation: 'update' }),
+		);
+		expect(fields.every((field) => !field.required)).toBe(true);
+		expect(fields.map((field) => field.id)).not.toEqual(expect.arrayContaining(['Stage']));
+		expect(fields.map((field) => field.id)).not.toContain('Sub_Pipeline');
+		expect(fields.find((field) => field.id === 'Closing_Date')?.type).toBe('dateTime');
+	});
+
+	it('lists records to pick from, page by page, and searches by word as the user types', async () => {
+		const first = await listSearch.searchRecords.call(context({ module: 'Contacts' }));
+		expect(first.results.length).toBeGreaterThan(0);
+		expect(first.results[0]).toEqual({
+			name: expect.any(String),
+			value: expect.stringMatching(/^\d+$/),
+		});
+		const found = await listSearch.searchRecords.call(context({ module: 'Contacts' }), 'Lopez');
+		expect(found.results.map((result) => result.name)).toEqual(['Maria Lopez']);
+	});
+});
