@@ -1,0 +1,121 @@
+import type { E2eEnvironment } from './support/environment';
+import {
+	credentials,
+	eventually,
+	executionsOf,
+	nodeOutput,
+	scenario,
+	startEnvironment,
+	triggerWorkflow,
+} from './support/environment';
+import { n8nVersion } from '../../scripts/lib/paths';
+import { simClient } from '../support/simClient';
+
+jest.setTimeout(10 * 60 * 1000);
+
+const WORKFLOW = 'wfBiginRecords01';
+const WEBHOOK = '7b3f4e5d-6c7b-4a81-9c0d-1e2f3a4b5c6d';
+
+/** Bigin Trigger (contact created) → Bigin (Record: Update) on the contact that started it. */
+function welcomeWorkflow() {
+	const workflow = triggerWorkflow(WORKFLOW, WEBHOOK, ['Contacts.create']);
+	return {
+		...workflow,
+		name: 'Bigin record workflow e2e',
+		nodes: [
+			...workflow.nodes,
+			{
+				id: `${WORKFLOW}-update`,
+				name: 'Welcome Contact',
+				type: 'n8n-nodes-bigin.bigin',
+				typeVersion: 1,
+				position: [300, 0],
+				parameters: {
+					resource: 'record',
+					operation: 'update',
+					module: 'Contacts',
+					recordId: { __rl: true, mode: 'id', value: '={{ $json.recordId }}' },
+					columns: {
+						mappingMode: 'defineBelow',
+						value: { Title: 'Welcomed by n8n', Loyalty_Points: 10 },
+						matchingColumns: [],
+						schema: [
+							{
+								id: 'Title',
+								displayName: 'Title',
+								required: false,
+								defaultMatch: false,
+								display: true,
+								type: 'string',
+							},
+							{
+								id: 'Loyalty_Points',
+								displayName: 'Loyalty Points (custom)',
+								required: false,
+								defaultMatch: false,
+								display: true,
+								type: 'number',
+							},
+						],
+						attemptToConvertTypes: false,
+						convertFieldsToString: false,
+					},
+				},
+				credentials,
+			},
+		],
+		connections: {
+			'Bigin Trigger': { main: [[{ node: 'Welcome Contact', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
+	let env: E2eEnvironment;
+	let sim: ReturnType<typeof simClient>;
+
+	beforeAll(async () => {
+		env = await startEnvironment('records');
+		sim = simClient(env.sim);
+		await env.n8n.importWorkflow(welcomeWorkflow());
+		await env.n8n.publish(WORKFLOW);
+		await env.n8n.start();
+		await eventually(
+			async () => ((await sim.control('GET', 'channels')).channels.length > 0 ? true : undefined),
+			30_000,
+			'the trigger to register its channel',
+		);
+	});
+	afterAll(async () => await env?.stop());
+
+	it('10. Bigin Trigger → Bigin (Record: Update): a created contact is updated by the workflow it starts', async () => {
+		const created = await sim.control('POST', 'records/Contacts', { Last_Name: 'Adeyemi' });
+		const id = String(created.data[0].details.id);
+		const execution = await eventually(
+			async () => {
+				const [latest] = await executionsOf(env.n8n, WORKFLOW);
+				return latest?.status === 'success' ? latest : undefined;
+			},
+			60_000,
+			'an execution of the record workflow',
+		);
+		expect(nodeOutput(execution, 'Welcome Contact')).toEqual([
+			expect.objectContaining({ id, Modified_Time: expect.any(String) }),
+		]);
+		const stored = (await sim.control('GET', 'records/Contacts')).data.find(
+			(record: { id: string }) => record.id === id,
+		);
+		expect(stored).toMatchObject({
+			Last_Name: 'Adeyemi',
+			Title: 'Welcomed by n8n',
+			Loyalty_Points: 10,
+		});
+		const writes = (await sim.control('GET', 'requests')).requests
+			.filter((request: { method: string }) => request.method === 'PUT')
+			.map((request: { path: string; status: number }) => `${request.path} ${request.status}`);
+		expect(writes).toEqual(['/bigin/v2/Contacts 200']);
+		scenario(
+			'a contact created in Bigin started the workflow, whose Bigin node updated that contact',
+		);
+	});
+});
