@@ -23,12 +23,7 @@ export async function executeBatch(
 			const module = readModule(this, itemIndex);
 			return { module, group: '', payload: await readRecordFields(this, itemIndex, module, true) };
 		},
-		send: async (batch) =>
-			await insertRecords(
-				this,
-				batch[0].module,
-				batch.map((write) => write.payload),
-			),
+		send: async (module, payloads) => await insertRecords(this, module, payloads),
 		output: writtenRecord,
 	});
 }

@@ -23,9 +23,9 @@ export async function executeBatch(
 			const module = readModule(this, itemIndex);
 			return { module, group: '', payload: { id: readRecordId(this, itemIndex) } };
 		},
-		send: async (batch) => {
-			const ids = [...new Set(batch.map((write) => String(write.payload.id)))];
-			const result = await deleteRecords(this, batch[0].module, ids);
+		send: async (module, payloads, batch) => {
+			const ids = [...new Set(payloads.map((payload) => String(payload.id)))];
+			const result = await deleteRecords(this, module, ids);
 			return {
 				...result,
 				entries: batch.map((write) => result.entries[ids.indexOf(String(write.payload.id))]),

@@ -34,12 +34,7 @@ export async function executeBatch(
 			}
 			return { module, group: '', payload: { ...fields, id } };
 		},
-		send: async (batch) =>
-			await updateRecords(
-				this,
-				batch[0].module,
-				batch.map((write) => write.payload),
-			),
+		send: async (module, payloads) => await updateRecords(this, module, payloads),
 		output: writtenRecord,
 	});
 }

@@ -44,13 +44,8 @@ export async function executeBatch(
 			const payload = await readRecordFields(this, itemIndex, module, module === 'Pipelines');
 			return { module, group: duplicateCheckFields.join(','), payload };
 		},
-		send: async (batch) =>
-			await upsertRecords(
-				this,
-				batch[0].module,
-				batch.map((write) => write.payload),
-				batch[0].group === '' ? [] : batch[0].group.split(','),
-			),
+		send: async (module, payloads, batch) =>
+			await upsertRecords(this, module, payloads, batch[0].group.split(',').filter(Boolean)),
 		output: (entry: UpsertEntry) => ({
 			...writtenRecord(entry),
 			...(entry.action === undefined ? {} : { action: entry.action }),

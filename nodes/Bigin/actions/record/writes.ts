@@ -39,8 +39,8 @@ export function batchesOf<T extends { module: string; group: string }>(prepared:
 export interface WritePlan {
 	/** Reads and checks one item; throws a node error naming what to fix. */
 	prepare(itemIndex: number): Promise<Omit<PreparedWrite, 'itemIndex'>>;
-	/** Sends one batch; Bigin's entries come back in the batch's order. */
-	send(batch: PreparedWrite[]): Promise<RecordWriteResult>;
+	/** Sends one batch (one module and group); Bigin's entries come back in the batch's order. */
+	send(module: string, payloads: IDataObject[], batch: PreparedWrite[]): Promise<RecordWriteResult>;
 	/** The output item for a record Bigin accepted. */
 	output(entry: BiginStatusEntry, write: PreparedWrite): IDataObject;
 }
@@ -70,7 +70,11 @@ export async function executeWrites(
 	for (const batch of batchesOf(prepared)) {
 		let result: RecordWriteResult;
 		try {
-			result = await plan.send(batch);
+			result = await plan.send(
+				batch[0].module,
+				batch.map((write) => write.payload),
+				batch,
+			);
 		} catch (error) {
 			if (!continueOnFail) throw withItemIndex(node, error, batch[0].itemIndex);
 			for (const write of batch) outcomes[write.position] = { error };

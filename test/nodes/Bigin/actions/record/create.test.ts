@@ -39,6 +39,18 @@ describe('Bigin node, Record: Create, against the simulator', () => {
 		expect(read.json).toMatchObject({ id, Loyalty_Points: 120, Customer_Tier: 'Gold' });
 	});
 
+	it("maps the input item's fields by name with auto-mapping, leaving out what the module does not have", async () => {
+		const output = await bigin.run(
+			recordParameters('create', { columns: { mappingMode: 'autoMapInputData', value: null } }),
+			{ input: items({ Last_Name: 'Auto', Loyalty_Points: 7, source: 'webhook' }) },
+		);
+		const stored = (await bigin.records('Contacts')).find(
+			(record) => record.id === output[0].json.id,
+		);
+		expect(stored).toMatchObject({ Last_Name: 'Auto', Loyalty_Points: 7 });
+		expect(stored).not.toHaveProperty('source');
+	});
+
 	it('sends several items in one call, each item getting its own output', async () => {
 		const output = await bigin.run((itemIndex) => create({ Last_Name: `Batch ${itemIndex}` }), {
 			input: items({}, {}, {}),

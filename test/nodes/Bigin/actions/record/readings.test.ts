@@ -1,0 +1,33 @@
+import { byId, mapped, recordParameters, useBiginNode } from './harness';
+import { ALL_READINGS } from '../../../../support/readings';
+
+describe('Bigin node, Record resource, under every reading of what Bigin leaves undocumented', () => {
+	const bigin = useBiginNode();
+
+	it.each(ALL_READINGS.map((reading) => [reading.name, reading.config]))(
+		'creates, reads, updates, finds and deletes a record (%s)',
+		async (_name, config) => {
+			await bigin.client.control('POST', 'config', {
+				...config,
+				unknownFieldWrites: 'invalidData',
+			});
+			const [created] = await bigin.run(
+				recordParameters('create', {
+					columns: mapped({ Last_Name: 'Reading', Loyalty_Points: 3 }),
+				}),
+			);
+			const id = String(created.json.id);
+			await bigin.run(
+				recordParameters('update', { recordId: byId(id), columns: mapped({ Loyalty_Points: 4 }) }),
+			);
+			const [read] = await bigin.run(recordParameters('get', { recordId: byId(id) }));
+			expect(read.json).toMatchObject({ id, Last_Name: 'Reading', Loyalty_Points: 4 });
+			const found = await bigin.run(
+				recordParameters('search', { searchBy: 'word', term: 'Reading', returnAll: true }),
+			);
+			expect(found.map((item) => item.json.id)).toEqual([id]);
+			const [deleted] = await bigin.run(recordParameters('delete', { recordId: byId(id) }));
+			expect(deleted.json).toEqual({ id, deleted: true });
+		},
+	);
+});
