@@ -188,8 +188,12 @@ export function validateInput(
 	try {
 		const fields: JsonObject = {};
 		for (const [name, value] of Object.entries(input)) {
-			if (name === 'id' || (name.startsWith('$') && !(module === 'Notes' && name === '$se_module')))
+			if (name === '$se_module' && module === 'Notes') {
+				fields[name] = value;
 				continue;
+			}
+			// `id` and Zoho's `$` system keys are never written.
+			if (name === 'id' || name.startsWith('$')) continue;
 			const path = `$.data[${index}].${name}`;
 			const spec = fieldSpec(module, name);
 			if (!spec) {
@@ -202,8 +206,7 @@ export function validateInput(
 				);
 			}
 			if (spec.readOnly) continue;
-			fields[name] =
-				name === '$se_module' ? value : coerce(value, { state, module, field: spec, path, input });
+			fields[name] = coerce(value, { state, module, field: spec, path, input });
 		}
 		const merged: JsonObject = { ...(existing ?? {}), ...fields };
 		for (const name of mandatoryFields(module)) {
