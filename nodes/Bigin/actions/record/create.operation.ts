@@ -3,11 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { insertRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
-import { columnsField, moduleField, placementFields } from './fields';
+import { columnsField, moduleField, noteParentModuleField, placementFields } from './fields';
 import { readModule, readRecordFields } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
-const properties: INodeProperties[] = [moduleField, ...placementFields(true), columnsField('add')];
+const properties: INodeProperties[] = [
+	moduleField,
+	...placementFields(true),
+	noteParentModuleField,
+	columnsField('add'),
+];
 
 const displayOptions = { show: { resource: ['record'], operation: ['create'] } };
 

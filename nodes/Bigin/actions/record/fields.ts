@@ -165,3 +165,14 @@ export function columnsField(mode: 'add' | 'upsert'): INodeProperties {
 		},
 	};
 }
+
+/** A note hangs off a record of any module; Bigin reads which one from `$se_module`. */
+export const noteParentModuleField: INodeProperties = {
+	displayName: 'Parent Module',
+	name: 'parentModule',
+	type: 'options',
+	options: moduleOptions(RECORD_MODULES.filter((module) => module !== 'Notes')),
+	default: 'Contacts',
+	description: "The module of the record the note belongs to (the record's ID goes in Parent ID)",
+	displayOptions: { show: { module: ['Notes'] } },
+};

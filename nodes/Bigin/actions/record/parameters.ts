@@ -98,6 +98,9 @@ export async function readRecordFields(
 	const converted = recordFromMapped(mapped, writable, context.getTimezone());
 	refuse(context, itemIndex, converted.problem);
 	const record = converted.record as IDataObject;
+	if (module === 'Notes' && 'Parent_Id' in record) {
+		record.$se_module = String(context.getNodeParameter('parentModule', itemIndex, 'Contacts'));
+	}
 	if (module !== 'Pipelines') return record;
 	for (const name of PLACEMENT_FIELDS) delete record[name];
 	if (!placement) return record;

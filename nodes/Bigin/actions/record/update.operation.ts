@@ -4,7 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { updateRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
 import { refuse } from '../shared/validation';
-import { columnsField, moduleField, placementFields, recordLocatorField } from './fields';
+import {
+	columnsField,
+	moduleField,
+	noteParentModuleField,
+	placementFields,
+	recordLocatorField,
+} from './fields';
 import { readModule, readRecordFields, readRecordId } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
@@ -12,6 +18,7 @@ const properties: INodeProperties[] = [
 	moduleField,
 	recordLocatorField('update'),
 	...placementFields(false),
+	noteParentModuleField,
 	columnsField('add'),
 ];
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BiginStatusEntry } from '../../transport/errors';
 import { upsertRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
-import { columnsField, moduleField, placementFields } from './fields';
+import { columnsField, moduleField, noteParentModuleField, placementFields } from './fields';
 import { readModule, readRecordFields } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
@@ -17,6 +17,7 @@ interface UpsertEntry extends BiginStatusEntry {
 const properties: INodeProperties[] = [
 	moduleField,
 	...placementFields(true),
+	noteParentModuleField,
 	columnsField('upsert'),
 ];
 

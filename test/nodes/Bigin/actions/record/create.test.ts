@@ -51,6 +51,30 @@ describe('Bigin node, Record: Create, against the simulator', () => {
 		expect(stored).not.toHaveProperty('source');
 	});
 
+	it('adds a note to a pipeline record, naming the parent module', async () => {
+		const [deal] = await bigin.records('Pipelines');
+		const [note] = await bigin.run(
+			recordParameters('create', {
+				module: 'Notes',
+				parentModule: 'Pipelines',
+				columns: mapped({ Note_Content: 'Called, sending the quote', Parent_Id: String(deal.id) }),
+			}),
+		);
+		const stored = (await bigin.records('Notes')).find((record) => record.id === note.json.id);
+		expect(stored).toMatchObject({
+			Note_Content: 'Called, sending the quote',
+			Parent_Id: expect.objectContaining({ id: deal.id }),
+			$se_module: 'Pipelines',
+		});
+		expect((bigin.recorder.requests.at(-1)?.body as { data: unknown[] }).data).toEqual([
+			{
+				Note_Content: 'Called, sending the quote',
+				Parent_Id: { id: deal.id },
+				$se_module: 'Pipelines',
+			},
+		]);
+	});
+
 	it('sends several items in one call, each item getting its own output', async () => {
 		const output = await bigin.run((itemIndex) => create({ Last_Name: `Batch ${itemIndex}` }), {
 			input: items({}, {}, {}),
