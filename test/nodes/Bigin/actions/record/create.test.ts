@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { byId, mapped, recordParameters, useBiginNode } from './harness';
+import { byId, mapped, recordParameters, useBiginNode } from '../harness';
 import { items } from '../../../../support/nodeHarness';
 
 describe('Bigin node, Record: Create, against the simulator', () => {

@@ -1,4 +1,4 @@
-import { byId, recordParameters, useBiginNode } from './harness';
+import { byId, recordParameters, useBiginNode } from '../harness';
 import { items } from '../../../../support/nodeHarness';
 
 describe('Bigin node, Record: Get, against the simulator', () => {

@@ -1,4 +1,4 @@
-import { byId, mapped, recordParameters, useBiginNode } from './harness';
+import { byId, mapped, recordParameters, useBiginNode } from '../harness';
 import { ALL_READINGS } from '../../../../support/readings';
 
 describe('Bigin node, Record resource, under every reading of what Bigin leaves undocumented', () => {

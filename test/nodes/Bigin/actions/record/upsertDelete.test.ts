@@ -1,4 +1,4 @@
-import { byId, mapped, recordParameters, useBiginNode } from './harness';
+import { byId, mapped, recordParameters, useBiginNode } from '../harness';
 import { items } from '../../../../support/nodeHarness';
 
 describe('Bigin node, Record: Create or Update and Delete, against the simulator', () => {
