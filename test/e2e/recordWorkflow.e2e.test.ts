@@ -118,4 +118,64 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 			'a contact created in Bigin started the workflow, whose Bigin node updated that contact',
 		);
 	});
+
+	it("11. in n8n's editor, the node loads Team Pipelines and their stages, the field mapper and the record list from Bigin", async () => {
+		const ask = async <T>(
+			endpoint: string,
+			methodName: string,
+			currentNodeParameters: object,
+			extra = {},
+		) => {
+			const response = await env.n8n.rest<{ data: T }>(
+				'POST',
+				`/dynamic-node-parameters/${endpoint}`,
+				{
+					path: 'parameters.x',
+					nodeTypeAndVersion: { name: 'n8n-nodes-bigin.bigin', version: 1 },
+					currentNodeParameters: { resource: 'record', ...currentNodeParameters },
+					methodName,
+					credentials,
+					...extra,
+				},
+			);
+			expect(response.status).toBe(200);
+			return response.body.data;
+		};
+		const teams = await ask<Array<{ name: string; value: string }>>('options', 'getTeamPipelines', {
+			operation: 'update',
+			module: 'Pipelines',
+		});
+		expect(teams.map((team) => team.name)).toEqual(['Sales Pipeline', 'Partnerships', 'Renewals']);
+		const stages = await ask<Array<{ value: string }>>('options', 'getStages', {
+			operation: 'update',
+			module: 'Pipelines',
+			teamPipeline: teams[2].value,
+			subPipeline: 'Renewals Standard',
+		});
+		expect(stages.map((stage) => stage.value)).toEqual([
+			'Upcoming',
+			'Contacted',
+			'Renewed',
+			'Churned',
+		]);
+		const mapper = await ask<{ fields: Array<{ id: string; required: boolean }> }>(
+			'resource-mapper-fields',
+			'getMappingFields',
+			{ operation: 'create', module: 'Contacts' },
+		);
+		expect(mapper.fields).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ id: 'Last_Name', required: true }),
+				expect.objectContaining({ id: 'Loyalty_Points', required: false }),
+			]),
+		);
+		const list = await ask<{ results: Array<{ name: string }> }>(
+			'resource-locator-results',
+			'searchRecords',
+			{ operation: 'get', module: 'Contacts' },
+			{ filter: 'Lopez' },
+		);
+		expect(list.results.map((result) => result.name)).toContain('Maria Lopez');
+		scenario("the editor's lists and field mapper came from Bigin through n8n's own endpoints");
+	});
 });
