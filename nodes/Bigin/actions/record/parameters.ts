@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { recordFromMapped } from '../../shared/fieldTypes';
+import { isReadOnly, recordFromMapped } from '../../shared/fieldTypes';
 import type { PipelinePlacement } from '../../shared/pipelines';
 import { PLACEMENT_FIELDS, placementFields, placementProblem } from '../../shared/pipelines';
 import type { RecordLocator } from '../../shared/recordLocator';
 import { recordIdFromLocator, recordIdProblem } from '../../shared/recordLocator';
-import { isReadOnly } from '../../shared/fieldTypes';
 import { refuse } from '../shared/validation';
 import { RECORD_MODULES } from './fields';
 import { fieldsOf, teamPipelinesOf } from './metadataCache';
