@@ -37,17 +37,26 @@ export interface BiginLayout extends IDataObject {
 	sections?: Array<{ fields?: BiginField[] }>;
 }
 
-/** The module's fields, custom ones included; an empty list when Bigin answers 204. */
+/**
+ * Every field of a module, custom ones included (`GET settings/fields?module=`, scope
+ * ZohoBigin.settings.fields.READ); an empty list when Bigin answers 204. Entries without an API
+ * name are dropped, and a missing type reads as text.
+ */
 export async function getModuleFields(
 	context: BiginContext,
 	module: string,
 ): Promise<BiginField[]> {
-	const response = await biginApiRequest<{ fields?: BiginField[] }>(context, {
+	const response = await biginApiRequest<{ fields?: unknown[] }>(context, {
 		method: 'GET',
 		resource: 'settings/fields',
 		qs: { module },
 	});
-	return response.body?.fields ?? [];
+	return (response.body?.fields ?? []).flatMap((entry) => {
+		const field = entry as IDataObject | null;
+		if (typeof field?.api_name !== 'string' || field.api_name === '') return [];
+		const dataType = typeof field.data_type === 'string' ? field.data_type : 'text';
+		return [{ ...field, data_type: dataType } as BiginField];
+	});
 }
 
 /** The module's layouts with their sections and fields; an empty list when Bigin answers 204. */
