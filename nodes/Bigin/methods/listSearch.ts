@@ -1,19 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { recordModuleFacts } from '../shared/recordModules';
 import { listRecords, searchRecords } from '../transport/records';
 import { currentModule } from './context';
-
-/** The field that names a record of each module in lists. */
-const NAME_FIELDS: Record<string, string> = {
-	Contacts: 'Full_Name',
-	Accounts: 'Account_Name',
-	Pipelines: 'Deal_Name',
-	Products: 'Product_Name',
-	Tasks: 'Subject',
-	Events: 'Event_Title',
-	Calls: 'Subject',
-	Notes: 'Note_Title',
-};
 
 const PAGE_SIZE = 50;
 
@@ -24,7 +13,7 @@ export async function searchRecordList(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const module = currentModule(this);
-	const nameField = NAME_FIELDS[module] ?? 'id';
+	const nameField = recordModuleFacts(module)?.nameField ?? 'id';
 	const page = Number(paginationToken ?? 1);
 	const query: IDataObject = { page, per_page: PAGE_SIZE };
 	const term = (filter ?? '').trim();

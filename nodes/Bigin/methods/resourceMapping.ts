@@ -6,21 +6,10 @@ import type {
 
 import { fieldLabel, isReadOnly, mapperTypeOf, picklistOptions } from '../shared/fieldTypes';
 import { PLACEMENT_FIELDS } from '../shared/pipelines';
+import { recordModuleFacts } from '../shared/recordModules';
 import type { BiginField } from '../transport/metadata';
 import { getModuleFields } from '../transport/metadata';
 import { currentModule, currentText } from './context';
-
-/** The field Bigin itself checks for duplicates in each module: the default to match on. */
-const DEFAULT_MATCH: Record<string, string> = {
-	Contacts: 'Email',
-	Accounts: 'Account_Name',
-	Pipelines: 'Deal_Name',
-	Products: 'Product_Name',
-	Tasks: 'Subject',
-	Events: 'Event_Title',
-	Calls: 'Subject',
-	Notes: 'Note_Title',
-};
 
 const MATCHABLE_TYPES = ['text', 'email', 'phone', 'website', 'autonumber', 'integer', 'bigint'];
 
@@ -34,7 +23,7 @@ function mapperField(
 		id: field.api_name,
 		displayName: `${fieldLabel(field)}${field.custom_field ? ' (custom)' : ''}`,
 		required: requiredApplies && field.system_mandatory === true,
-		defaultMatch: DEFAULT_MATCH[module] === field.api_name,
+		defaultMatch: recordModuleFacts(module)?.duplicateCheckField === field.api_name,
 		canBeUsedToMatch: MATCHABLE_TYPES.includes(field.data_type),
 		display: true,
 		type,

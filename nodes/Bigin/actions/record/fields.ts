@@ -1,19 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { RECORD_URL_PATTERN } from '../../shared/recordLocator';
+import { RECORD_MODULES } from '../../shared/recordModules';
 import { moduleOptions } from '../shared/modules';
-
-/** The modules whose records the node reads and writes (Companies are `Accounts` in the API). */
-export const RECORD_MODULES = [
-	'Contacts',
-	'Accounts',
-	'Pipelines',
-	'Products',
-	'Tasks',
-	'Events',
-	'Calls',
-	'Notes',
-] as const;
 
 export const moduleField: INodeProperties = {
 	displayName: 'Module',

@@ -5,13 +5,13 @@ import type { PipelinePlacement } from '../../shared/pipelines';
 import { PLACEMENT_FIELDS, placementFields, placementProblem } from '../../shared/pipelines';
 import type { RecordLocator } from '../../shared/recordLocator';
 import { recordIdFromLocator, recordIdProblem } from '../../shared/recordLocator';
+import { RECORD_MODULES, isRecordModule } from '../../shared/recordModules';
 import { refuse } from '../shared/validation';
-import { RECORD_MODULES } from './fields';
 import { fieldsOf, teamPipelinesOf } from './metadataCache';
 
 export function readModule(context: IExecuteFunctions, itemIndex: number): string {
 	const module = String(context.getNodeParameter('module', itemIndex, '')).trim();
-	if (!(RECORD_MODULES as readonly string[]).includes(module)) {
+	if (!isRecordModule(module)) {
 		refuse(
 			context,
 			itemIndex,

@@ -1,19 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** Bigin's API name of each module, and the name Bigin's UI gives it (Companies are `Accounts`). */
-const MODULE_LABELS: Record<string, string> = {
-	Contacts: 'Contacts',
-	Accounts: 'Companies (Accounts)',
-	Pipelines: 'Pipelines',
-	Products: 'Products',
-	Tasks: 'Tasks',
-	Events: 'Events',
-	Calls: 'Calls',
-	Notes: 'Notes',
-};
+import { recordModuleFacts } from '../../shared/recordModules';
 
+/** The name Bigin's UI gives a module, e.g. Companies (Accounts). */
 export function moduleLabel(apiName: string): string {
-	return MODULE_LABELS[apiName] ?? apiName;
+	return recordModuleFacts(apiName)?.label ?? apiName;
 }
 
 /** Modules as options, sorted by the name users see. */
