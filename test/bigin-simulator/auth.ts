@@ -47,6 +47,13 @@ function hasScope(scopes: string[], prefixes: string[], levels: string[]): boole
 	});
 }
 
+function scopeMismatch(): ApiError {
+	return new ApiError(
+		401,
+		errorEntry('OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL', {}),
+	);
+}
+
 export function requireNotificationScope(caller: Caller, method: string): void {
 	if (
 		!hasScope(
@@ -54,22 +61,32 @@ export function requireNotificationScope(caller: Caller, method: string): void {
 			['ZohoBigin.notifications'],
 			NOTIFICATION_SCOPE_LEVELS[method] ?? ['ALL'],
 		)
-	) {
-		throw new ApiError(
-			401,
-			errorEntry('OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL', {}),
-		);
-	}
+	)
+		throw scopeMismatch();
 }
 
 export function requireRecordScope(caller: Caller, method: string, module: string): void {
 	const levels = RECORD_SCOPE_LEVELS[method] ?? ['ALL'];
 	const prefixes = [`ZohoBigin.modules.${module}`];
 	const moduleWide = hasScope(caller.scopes, ['ZohoBigin.modules'], ['ALL']);
-	if (!moduleWide && !hasScope(caller.scopes, prefixes, levels)) {
-		throw new ApiError(
-			401,
-			errorEntry('OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL', {}),
-		);
-	}
+	if (!moduleWide && !hasScope(caller.scopes, prefixes, levels)) throw scopeMismatch();
+}
+
+/** Search needs `ZohoSearch.securesearch.READ` besides the module's read scope (bigin-api.md §6.2). */
+export function requireSearchScope(caller: Caller, module: string): void {
+	requireRecordScope(caller, 'GET', module);
+	if (!hasScope(caller.scopes, ['ZohoSearch.securesearch'], ['ALL', 'READ'])) throw scopeMismatch();
+}
+
+/** settings/{area}: `ZohoBigin.settings.ALL`, or `ZohoBigin.settings.{area}.ALL|READ`. */
+export function requireSettingsScope(caller: Caller, area: string): void {
+	if (
+		!hasScope(caller.scopes, ['ZohoBigin.settings'], ['ALL']) &&
+		!hasScope(caller.scopes, [`ZohoBigin.settings.${area}`], ['ALL', 'READ'])
+	)
+		throw scopeMismatch();
+}
+
+export function requireUsersScope(caller: Caller): void {
+	if (!hasScope(caller.scopes, ['ZohoBigin.users'], ['ALL', 'READ'])) throw scopeMismatch();
 }

@@ -2,6 +2,8 @@ import type { SimulatorServer, Routed } from './server';
 import { deliver, notificationPayload } from './notifier';
 import type { RecordOperation } from './notifier';
 import { createRecords, deleteRecords, moduleRecords, updateRecords } from './records';
+import { mandatoryFields } from './fields';
+import { newRecord, sampleRecord } from './seed';
 import { DEFAULT_CLIENT } from './state';
 import type { SimulatorState } from './state';
 import type { Fault, Json, JsonObject, SimulatorConfig } from './types';
@@ -31,6 +33,47 @@ function channelsView(state: SimulatorState): Json[] {
 	}));
 }
 
+/** What a token from POST /_sim/tokens may do unless the caller names scopes: everything. */
+const DEFAULT_TOKEN_SCOPES = [
+	'ZohoBigin.notifications.ALL',
+	'ZohoBigin.modules.ALL',
+	'ZohoBigin.settings.ALL',
+	'ZohoBigin.users.READ',
+	'ZohoSearch.securesearch.READ',
+].join(',');
+
+const BULK_SEED_LIMIT = 200_000;
+
+/**
+ * POST /_sim/records/{Module}/bulk {count}: adds `count` valid records at once, without
+ * notifications, for paging tests (Contacts get `Last_Name: "Bulk <n>"` and so on).
+ */
+function bulkSeed(state: SimulatorState, module: string, body: JsonObject): Routed {
+	const records = moduleRecords(state, module);
+	const count = Number(body.count ?? 0);
+	if (!Number.isInteger(count) || count < 1 || count > BULK_SEED_LIMIT) {
+		throw new ApiError(
+			400,
+			errorEntry('INVALID_DATA', `count must be an integer from 1 to ${BULK_SEED_LIMIT}`, {
+				api_name: 'count',
+			}),
+		);
+	}
+	const now = state.formatDate(state.now());
+	const template = sampleRecord(module, '');
+	const nameField = mandatoryFields(module)[0];
+	const ids: string[] = [];
+	for (let index = 1; index <= count; index += 1) {
+		const id = state.nextRecordId();
+		records.set(id, newRecord(module, id, { ...template, [nameField]: `Bulk ${index}` }, now));
+		ids.push(id);
+	}
+	return {
+		status: 200,
+		body: { created: count, first_id: ids[0], last_id: ids[ids.length - 1], total: records.size },
+	};
+}
+
 const CONFIG_KEYS = new Set<keyof SimulatorConfig>(
 	Object.keys(DEFAULT_CONFIG) as Array<keyof SimulatorConfig>,
 );
@@ -49,6 +92,7 @@ export async function handleControl(
 	const route = `${method} ${area}`;
 
 	if (area === 'records' && module) {
+		if (method === 'POST' && id === 'bulk') return bulkSeed(state, module, body);
 		if (method === 'GET')
 			return { status: 200, body: { data: [...moduleRecords(state, module).values()] } };
 		if (method === 'POST')
@@ -131,9 +175,7 @@ export async function handleControl(
 			}
 			return { status: 200, body: { config: { ...state.config } } };
 		case 'POST tokens': {
-			const scopes = String(
-				body.scope ?? 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
-			).split(',');
+			const scopes = String(body.scope ?? DEFAULT_TOKEN_SCOPES).split(',');
 			const refreshToken = state.issueRefreshToken(DEFAULT_CLIENT.clientId, scopes);
 			const accessToken = state.issueAccessToken(DEFAULT_CLIENT.clientId, scopes, refreshToken);
 			return {

@@ -167,13 +167,33 @@ describe('Bigin simulator: notifications sent on record changes', () => {
 		expect(receiver.received).toHaveLength(1);
 	});
 
+	it('sends an upsert as one insert and one update notification', async () => {
+		await enable('2451', ['Contacts.all']);
+		const upserted = await client.request('POST', '/bigin/v2/Contacts/upsert', {
+			token,
+			body: {
+				data: [{ Last_Name: 'Lopez', Email: 'maria.lopez@example.com' }, { Last_Name: 'Fresh' }],
+			},
+		});
+		await sim.settled();
+		const [updated, inserted] = upserted.body.data.map(
+			(entry: { details: { id: string } }) => entry.details.id,
+		);
+		expect(receiver.received.map((r) => [r.body.operation, r.body.ids]).sort()).toEqual([
+			['insert', [inserted]],
+			['update', [updated]],
+		]);
+	});
+
 	it('sends changes made through the control API (the web page) too', async () => {
 		await enable('2401', ['Pipelines.all']);
 		const created = await client.control('POST', 'records/Pipelines', {
 			Deal_Name: 'From the page',
+			Sub_Pipeline: 'Sales Pipeline Standard',
+			Stage: 'Qualification',
 		});
 		await client.control('PATCH', `records/Pipelines/${created.data[0].details.id}`, {
-			Stage: 'Won',
+			Stage: 'Closed Won',
 		});
 		await sim.settled();
 		expect(receiver.received.map((r) => r.body.operation)).toEqual(['insert', 'update']);

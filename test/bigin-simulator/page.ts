@@ -1,10 +1,14 @@
-import { MODULE_SCHEMAS } from './seed';
+import { mandatoryFields } from './fields';
+import { WATCHABLE_MODULES, sampleRecord } from './seed';
 
 /** A small live view of the simulated org: channels counting down, records you can change. */
 export function simulatorPage(): string {
 	const modules = JSON.stringify(
 		Object.fromEntries(
-			Object.entries(MODULE_SCHEMAS).map(([name, schema]) => [name, schema.mandatory]),
+			WATCHABLE_MODULES.map((name) => [
+				name,
+				{ field: mandatoryFields(name)[0], sample: sampleRecord(name, '') },
+			]),
 		),
 	);
 	return `<!doctype html>
@@ -40,12 +44,12 @@ async function refresh() {
   }) : [Object.assign(document.createElement('tr'), { innerHTML: '<td colspan="4" class="muted">No live channels. Activate a workflow with Bigin Trigger.</td>' })]));
   const container = document.getElementById('modules');
   const sections = [];
-  for (const [module, mandatory] of Object.entries(MODULES)) {
+  for (const [module, { field: mandatory, sample }] of Object.entries(MODULES)) {
     const { data } = await call('GET', '/_sim/records/' + module);
     const section = document.createElement('section');
     const heading = document.createElement('h2'); heading.textContent = title(module);
     const add = document.createElement('button'); add.textContent = 'Create ' + singular(module);
-    add.onclick = async () => { await call('POST', '/_sim/records/' + module, { [mandatory]: singular(module) + ' ' + new Date().toLocaleTimeString() }); refresh(); };
+    add.onclick = async () => { await call('POST', '/_sim/records/' + module, { ...sample, [mandatory]: singular(module) + ' ' + new Date().toLocaleTimeString() }); refresh(); };
     const table = document.createElement('table');
     for (const record of data) {
       const tr = document.createElement('tr');

@@ -1,21 +1,23 @@
+import { fieldSpec } from './fields';
 import type { RecordChange } from './notifier';
-import { MODULE_SCHEMAS, SIM_USER, WATCHABLE_MODULES } from './seed';
+import { validateInput } from './recordInput';
+import { RECORD_MODULES, SIM_USER, newRecord } from './seed';
 import type { SimulatorState } from './state';
 import type { BiginRecord, Json, JsonObject } from './types';
 import { ApiError, errorEntry } from './types';
 
 const MAX_RECORDS_PER_CALL = 100;
-const READ_ONLY_FIELDS = new Set(['id', 'Created_Time', 'Modified_Time', 'Owner']);
 
 export interface WriteResult {
 	status: number;
 	body: JsonObject;
-	change: RecordChange;
+	/** What the call changed, one entry per operation, for the notifications it causes. */
+	changes: RecordChange[];
 }
 
 export function moduleRecords(state: SimulatorState, module: string): Map<string, BiginRecord> {
 	const records = state.records.get(module);
-	if (!WATCHABLE_MODULES.includes(module) || !records) {
+	if (!RECORD_MODULES.includes(module) || !records) {
 		throw new ApiError(
 			400,
 			errorEntry('INVALID_MODULE', 'the module name given seems to be invalid', {
@@ -26,23 +28,17 @@ export function moduleRecords(state: SimulatorState, module: string): Map<string
 	return records;
 }
 
-export function getRecord(
-	state: SimulatorState,
-	module: string,
-	id: string,
-): { status: number; body?: JsonObject } {
-	const record = moduleRecords(state, module).get(id);
-	return record ? { status: 200, body: { data: [record] } } : { status: 204 };
+export function isObject(value: Json | undefined): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** GET /{Module}: v2 insists on `fields`; pages of at most 200. */
-export function listRecords(
-	state: SimulatorState,
-	module: string,
+/** The `fields` query parameter as a list: required where Bigin requires it, at most 50 names. */
+export function requestedFields(
 	query: Record<string, string>,
-): { status: number; body?: JsonObject } {
-	const records = moduleRecords(state, module);
+	required: boolean,
+): string[] | undefined {
 	if (!query.fields) {
+		if (!required) return undefined;
 		throw new ApiError(
 			400,
 			errorEntry('REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', {
@@ -63,42 +59,29 @@ export function listRecords(
 			}),
 		);
 	}
-	const page = Number(query.page ?? 1);
-	const perPage = Number(query.per_page ?? 200);
-	if (
-		!Number.isInteger(page) ||
-		page < 1 ||
-		!Number.isInteger(perPage) ||
-		perPage < 1 ||
-		perPage > 200
-	) {
-		throw new ApiError(
-			400,
-			errorEntry('INVALID_DATA', 'invalid data', {
-				param: Number.isInteger(page) && page >= 1 ? 'per_page' : 'page',
-			}),
-		);
-	}
-	const all = [...records.values()];
-	const slice = all.slice((page - 1) * perPage, page * perPage);
-	if (slice.length === 0) return { status: 204 };
-	return {
-		status: 200,
-		body: {
-			data: slice.map((record) =>
-				Object.fromEntries([
-					['id', record.id],
-					...fields.map((field) => [field, record[field] ?? null]),
-				]),
-			),
-			info: {
-				per_page: perPage,
-				count: slice.length,
-				page,
-				more_records: all.length > page * perPage,
-			},
-		},
-	};
+	return fields;
+}
+
+/** A record cut down to `id` and the requested fields (null where the record has no value). */
+export function project(record: BiginRecord, fields: string[] | undefined): JsonObject {
+	if (!fields) return record;
+	return Object.fromEntries([
+		['id', record.id],
+		...fields.map((field) => [field, record[field] ?? null]),
+	]);
+}
+
+/** GET /{Module}/{id}: 204 when absent; `fields` narrows it, and is required under that reading. */
+export function getRecord(
+	state: SimulatorState,
+	module: string,
+	id: string,
+	query: Record<string, string> = {},
+): { status: number; body?: JsonObject } {
+	const records = moduleRecords(state, module);
+	const fields = requestedFields(query, state.config.singleRecordRequiresFields);
+	const record = records.get(id);
+	return record ? { status: 200, body: { data: [project(record, fields)] } } : { status: 204 };
 }
 
 function dataArray(body: Json): Json[] {
@@ -135,12 +118,6 @@ function dataArray(body: Json): Json[] {
 	return body.data;
 }
 
-function writableFields(input: JsonObject): JsonObject {
-	return Object.fromEntries(
-		Object.entries(input).filter(([field]) => !READ_ONLY_FIELDS.has(field)),
-	);
-}
-
 function recordSummary(record: BiginRecord): JsonObject {
 	return {
 		Modified_Time: record.Modified_Time,
@@ -157,41 +134,68 @@ function statusFor(entries: JsonObject[], successStatus: number, state: Simulato
 		: state.config.itemErrorStatus;
 }
 
+/** Collects what a write call changed, one notification batch per operation, as Bigin sends them. */
+class ChangeLog {
+	private readonly inserted: BiginRecord[] = [];
+	private readonly updated: BiginRecord[] = [];
+	private readonly changedFields: Record<string, string[]> = {};
+
+	constructor(private readonly module: string) {}
+
+	insert(record: BiginRecord): void {
+		this.inserted.push(record);
+	}
+
+	update(record: BiginRecord, fields: string[]): void {
+		this.updated.push(record);
+		this.changedFields[record.id] = fields;
+	}
+
+	changes(): RecordChange[] {
+		return [
+			{ module: this.module, operation: 'insert', records: this.inserted, changedFields: {} },
+			{
+				module: this.module,
+				operation: 'update',
+				records: this.updated,
+				changedFields: this.changedFields,
+			},
+		].filter((change) => change.records.length > 0) as RecordChange[];
+	}
+}
+
+function insertRecord(state: SimulatorState, module: string, fields: JsonObject): BiginRecord {
+	const record = newRecord(module, state.nextRecordId(), fields, state.formatDate(state.now()));
+	moduleRecords(state, module).set(record.id, record);
+	return record;
+}
+
+function applyUpdate(state: SimulatorState, record: BiginRecord, fields: JsonObject): string[] {
+	const changed = Object.keys(fields).filter(
+		(field) => JSON.stringify(record[field]) !== JSON.stringify(fields[field]),
+	);
+	Object.assign(record, fields, { Modified_Time: state.formatDate(state.now()) });
+	return changed;
+}
+
+function success(record: BiginRecord, message: string, extra: JsonObject = {}): JsonObject {
+	return { code: 'SUCCESS', ...extra, details: recordSummary(record), message, status: 'success' };
+}
+
 export function createRecords(state: SimulatorState, module: string, body: Json): WriteResult {
-	const records = moduleRecords(state, module);
-	const mandatory = MODULE_SCHEMAS[module].mandatory;
-	const created: BiginRecord[] = [];
+	moduleRecords(state, module);
+	const log = new ChangeLog(module);
 	const entries = dataArray(body).map((input, index): JsonObject => {
-		if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-			return errorEntry('INVALID_DATA', 'invalid data', { json_path: `$.data[${index}]` });
-		}
-		if (input[mandatory] === undefined || input[mandatory] === null || input[mandatory] === '') {
-			return errorEntry('MANDATORY_NOT_FOUND', 'required field not found', {
-				api_name: mandatory,
-				json_path: `$.data[${index}].${mandatory}`,
-			});
-		}
-		const now = state.formatDate(state.now());
-		const record: BiginRecord = {
-			id: state.nextRecordId(),
-			...writableFields(input),
-			Owner: { id: SIM_USER.id, name: SIM_USER.name, email: SIM_USER.email },
-			Created_Time: now,
-			Modified_Time: now,
-		};
-		records.set(record.id, record);
-		created.push(record);
-		return {
-			code: 'SUCCESS',
-			details: recordSummary(record),
-			message: 'record added',
-			status: 'success',
-		};
+		const outcome = validateInput(state, module, input, index);
+		if ('error' in outcome) return outcome.error;
+		const record = insertRecord(state, module, outcome.fields);
+		log.insert(record);
+		return success(record, 'record added');
 	});
 	return {
 		status: statusFor(entries, 201, state),
 		body: { data: entries },
-		change: { module, operation: 'insert', records: created, changedFields: {} },
+		changes: log.changes(),
 	};
 }
 
@@ -202,13 +206,9 @@ export function updateRecords(
 	pathId?: string,
 ): WriteResult {
 	const records = moduleRecords(state, module);
-	const updated: BiginRecord[] = [];
-	const changedFields: Record<string, string[]> = {};
+	const log = new ChangeLog(module);
 	const entries = dataArray(body).map((input, index): JsonObject => {
-		if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-			return errorEntry('INVALID_DATA', 'invalid data', { json_path: `$.data[${index}]` });
-		}
-		const id = pathId ?? input.id;
+		const id = pathId ?? (isObject(input) ? input.id : undefined);
 		if (id === undefined || id === null || id === '') {
 			return errorEntry('MANDATORY_NOT_FOUND', 'required field not found', {
 				api_name: 'id',
@@ -222,24 +222,84 @@ export function updateRecords(
 				json_path: `$.data[${index}].id`,
 			});
 		}
-		const fields = writableFields(input);
-		const changed = Object.keys(fields).filter(
-			(field) => JSON.stringify(record[field]) !== JSON.stringify(fields[field]),
-		);
-		Object.assign(record, fields, { Modified_Time: state.formatDate(state.now()) });
-		changedFields[record.id] = changed;
-		updated.push(record);
-		return {
-			code: 'SUCCESS',
-			details: recordSummary(record),
-			message: 'record updated',
-			status: 'success',
-		};
+		const outcome = validateInput(state, module, input, index, record);
+		if ('error' in outcome) return outcome.error;
+		log.update(record, applyUpdate(state, record, outcome.fields));
+		return success(record, 'record updated');
 	});
 	return {
 		status: statusFor(entries, 200, state),
 		body: { data: entries },
-		change: { module, operation: 'update', records: updated, changedFields },
+		changes: log.changes(),
+	};
+}
+
+/** Zoho's system-defined duplicate check fields, used when an upsert names none. */
+const DEFAULT_DUPLICATE_CHECK: Record<string, string[]> = {
+	Contacts: ['Email'],
+	Accounts: ['Account_Name'],
+	Pipelines: ['Deal_Name'],
+	Products: ['Product_Name'],
+};
+
+function sameValue(a: Json, b: Json): boolean {
+	if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+	if (isObject(a) && isObject(b)) return a.id !== undefined && String(a.id) === String(b.id);
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * POST /{Module}/upsert: per record, the first duplicate check field whose value matches an
+ * existing record makes it an update; otherwise an insert. Each entry says which (`action`).
+ */
+export function upsertRecords(state: SimulatorState, module: string, body: Json): WriteResult {
+	const records = moduleRecords(state, module);
+	const data = dataArray(body);
+	const named = isObject(body) ? body.duplicate_check_fields : undefined;
+	if (
+		named !== undefined &&
+		(!Array.isArray(named) ||
+			named.some((field) => typeof field !== 'string' || !fieldSpec(module, field)))
+	) {
+		throw new ApiError(
+			400,
+			errorEntry('INVALID_DATA', 'invalid duplicate check field', {
+				api_name: 'duplicate_check_fields',
+				json_path: '$.duplicate_check_fields',
+			}),
+		);
+	}
+	const checkFields = (named as string[] | undefined) ?? DEFAULT_DUPLICATE_CHECK[module] ?? [];
+	const log = new ChangeLog(module);
+	const entries = data.map((input, index): JsonObject => {
+		let duplicateField: string | null = null;
+		let existing: BiginRecord | undefined;
+		for (const field of checkFields) {
+			const value = isObject(input) ? input[field] : undefined;
+			if (value === undefined || value === null || value === '') continue;
+			existing = [...records.values()].find((record) => sameValue(record[field], value));
+			if (existing) {
+				duplicateField = field;
+				break;
+			}
+		}
+		const outcome = validateInput(state, module, input, index, existing);
+		if ('error' in outcome) return outcome.error;
+		if (existing) {
+			log.update(existing, applyUpdate(state, existing, outcome.fields));
+			return success(existing, 'record updated', {
+				duplicate_field: duplicateField,
+				action: 'update',
+			});
+		}
+		const record = insertRecord(state, module, outcome.fields);
+		log.insert(record);
+		return success(record, 'record added', { duplicate_field: null, action: 'insert' });
+	});
+	return {
+		status: statusFor(entries, 200, state),
+		body: { data: entries },
+		changes: log.changes(),
 	};
 }
 
@@ -273,6 +333,6 @@ export function deleteRecords(state: SimulatorState, module: string, ids: string
 	return {
 		status: statusFor(entries, 200, state),
 		body: { data: entries },
-		change: { module, operation: 'delete', records: deleted, changedFields: {} },
+		changes: [{ module, operation: 'delete', records: deleted, changedFields: {} }],
 	};
 }

@@ -1,142 +1,219 @@
-import type { BiginRecord, Json } from './types';
+import { MODULE_FIELDS, NAME_FIELD, fieldSpec, mandatoryFields } from './fields';
+import { teamPipelineByName } from './pipelines';
+import type { BiginRecord, Json, JsonObject } from './types';
 
-/** Per module: the field Bigin requires on create, and a few realistic seeded records. */
-export const MODULE_SCHEMAS: Record<
-	string,
-	{ mandatory: string; seed: Array<Record<string, Json>> }
-> = {
-	Contacts: {
-		mandatory: 'Last_Name',
-		seed: [
-			{
-				First_Name: 'Maria',
-				Last_Name: 'Lopez',
-				Email: 'maria.lopez@example.com',
-				Phone: '+1 555 0101',
-				Title: 'Office Manager',
-			},
-			{
-				First_Name: 'Kenji',
-				Last_Name: 'Sato',
-				Email: 'kenji.sato@example.jp',
-				Phone: '+81 3 5555 0102',
-				Title: 'Buyer',
-			},
-			{
-				First_Name: 'Amara',
-				Last_Name: 'Okafor',
-				Email: 'amara@okafor-design.example',
-				Phone: '+44 20 5555 0103',
-				Title: 'Founder',
-			},
-		],
-	},
-	Accounts: {
-		mandatory: 'Account_Name',
-		seed: [
-			{ Account_Name: 'Zylker Traders', Website: 'https://zylker.example', Phone: '+1 555 0200' },
-			{
-				Account_Name: 'Okafor Design',
-				Website: 'https://okafor-design.example',
-				Phone: '+44 20 5555 0201',
-			},
-		],
-	},
-	Pipelines: {
-		mandatory: 'Deal_Name',
-		seed: [
-			{
-				Deal_Name: 'Zylker website refresh',
-				Stage: 'Qualification',
-				Pipeline: 'Sales Pipeline',
-				Sub_Pipeline: 'Sales Pipeline Standard',
-				Amount: 12000,
-				Closing_Date: '2026-12-15',
-			},
-			{
-				Deal_Name: 'Okafor yearly support',
-				Stage: 'Negotiation',
-				Pipeline: 'Sales Pipeline',
-				Sub_Pipeline: 'Sales Pipeline Standard',
-				Amount: 4800,
-				Closing_Date: '2027-01-10',
-			},
-		],
-	},
-	Products: {
-		mandatory: 'Product_Name',
-		seed: [
-			{ Product_Name: 'Support plan', Product_Code: 'SUP-1', Unit_Price: 400 },
-			{ Product_Name: 'Design sprint', Product_Code: 'DS-5', Unit_Price: 5000 },
-		],
-	},
-	Tasks: {
-		mandatory: 'Subject',
-		seed: [
-			{
-				Subject: 'Send proposal to Zylker',
-				Due_Date: '2026-12-01',
-				Status: 'Not Started',
-				Priority: 'High',
-			},
-			{
-				Subject: 'Renewal call prep',
-				Due_Date: '2026-12-05',
-				Status: 'In Progress',
-				Priority: 'Normal',
-			},
-		],
-	},
-	Events: {
-		mandatory: 'Event_Title',
-		seed: [
-			{
-				Event_Title: 'Quarterly review',
-				Start_DateTime: '2026-12-03T10:00:00+03:00',
-				End_DateTime: '2026-12-03T11:00:00+03:00',
-				Venue: 'Online',
-			},
-		],
-	},
-	Calls: {
-		mandatory: 'Subject',
-		seed: [
-			{
-				Subject: 'Intro call with Kenji',
-				Call_Type: 'Outbound',
-				Call_Start_Time: '2026-11-20T09:30:00+03:00',
-				Call_Duration: '12:00',
-			},
-		],
-	},
+/**
+ * A few realistic records per module. Lookups name their target (`{ name }`); seeding resolves
+ * them to `{ name, id }` once every record exists. Contacts' custom fields are filled on some.
+ */
+const SEED: Record<string, JsonObject[]> = {
+	Contacts: [
+		{
+			First_Name: 'Maria',
+			Last_Name: 'Lopez',
+			Email: 'maria.lopez@example.com',
+			Phone: '+1 555 0101',
+			Title: 'Office Manager',
+			Account_Name: { name: 'Zylker Traders' },
+			Customer_Tier: 'Gold',
+			Loyalty_Points: 1200,
+			Interests: ['Design', 'Support'],
+		},
+		{
+			First_Name: 'Kenji',
+			Last_Name: 'Sato',
+			Email: 'kenji.sato@example.jp',
+			Phone: '+81 3 5555 0102',
+			Title: 'Buyer',
+			Customer_Tier: 'Silver',
+			Loyalty_Points: 300,
+		},
+		{
+			First_Name: 'Amara',
+			Last_Name: 'Okafor',
+			Email: 'amara@okafor-design.example',
+			Phone: '+44 20 5555 0103',
+			Title: 'Founder',
+			Account_Name: { name: 'Okafor Design' },
+		},
+	],
+	Accounts: [
+		{ Account_Name: 'Zylker Traders', Website: 'https://zylker.example', Phone: '+1 555 0200' },
+		{
+			Account_Name: 'Okafor Design',
+			Website: 'https://okafor-design.example',
+			Phone: '+44 20 5555 0201',
+		},
+	],
+	Pipelines: [
+		{
+			Deal_Name: 'Zylker website refresh',
+			Stage: 'Qualification',
+			Pipeline: { name: 'Sales Pipeline' },
+			Sub_Pipeline: 'Sales Pipeline Standard',
+			Amount: 12000,
+			Closing_Date: '2026-12-15',
+			Account_Name: { name: 'Zylker Traders' },
+			Contact_Name: { name: 'Maria Lopez' },
+		},
+		{
+			Deal_Name: 'Okafor yearly support',
+			Stage: 'Negotiation',
+			Pipeline: { name: 'Sales Pipeline' },
+			Sub_Pipeline: 'Sales Pipeline Standard',
+			Amount: 4800,
+			Closing_Date: '2027-01-10',
+			Renewal_Date: '2028-01-10',
+			Account_Name: { name: 'Okafor Design' },
+		},
+	],
+	Products: [
+		{ Product_Name: 'Support plan', Product_Code: 'SUP-1', Unit_Price: 400 },
+		{ Product_Name: 'Design sprint', Product_Code: 'DS-5', Unit_Price: 5000 },
+	],
+	Tasks: [
+		{
+			Subject: 'Send proposal to Zylker',
+			Due_Date: '2026-12-01',
+			Status: 'Not Started',
+			Priority: 'High',
+		},
+		{
+			Subject: 'Renewal call prep',
+			Due_Date: '2026-12-05',
+			Status: 'In Progress',
+			Priority: 'Normal',
+		},
+	],
+	Events: [
+		{
+			Event_Title: 'Quarterly review',
+			Start_DateTime: '2026-12-03T10:00:00+03:00',
+			End_DateTime: '2026-12-03T11:00:00+03:00',
+			Venue: 'Online',
+		},
+	],
+	Calls: [
+		{
+			Subject: 'Intro call with Kenji',
+			Call_Type: 'Outbound',
+			Call_Start_Time: '2026-11-20T09:30:00+03:00',
+			Call_Duration: '12:00',
+		},
+	],
+	Notes: [
+		{
+			Note_Title: 'Prefers email',
+			Note_Content: 'Maria prefers email over calls before noon.',
+			Parent_Id: { name: 'Maria Lopez' },
+			$se_module: 'Contacts',
+		},
+	],
 };
 
-export const WATCHABLE_MODULES = Object.keys(MODULE_SCHEMAS);
+/** Every module with a records API. */
+export const RECORD_MODULES = Object.keys(MODULE_FIELDS);
 
-export const SIM_USER = {
-	id: '6756839000000311001',
-	name: 'Sam Simulator',
-	email: 'sam@bigin-simulator.example',
-};
+/** The modules notification channels can watch (Notes has records but no notifications). */
+export const WATCHABLE_MODULES = Object.keys(MODULE_FIELDS).filter((module) => module !== 'Notes');
+
+/** The org's users; the first one owns the token and every record it creates. */
+export const SIM_USERS = [
+	{ id: '6756839000000311001', name: 'Sam Simulator', email: 'sam@bigin-simulator.example' },
+	{ id: '6756839000000311017', name: 'Priya Partner', email: 'priya@bigin-simulator.example' },
+];
+export const SIM_USER = SIM_USERS[0];
+
+/** Values that satisfy a module's mandatory fields: what the web page's Create button sends. */
+export function sampleRecord(module: string, title: string): JsonObject {
+	const samples: Record<string, JsonObject> = {
+		Pipelines: { Sub_Pipeline: 'Sales Pipeline Standard', Stage: 'Qualification' },
+		Events: {
+			Start_DateTime: '2026-12-10T10:00:00+03:00',
+			End_DateTime: '2026-12-10T10:30:00+03:00',
+		},
+		Calls: {
+			Call_Type: 'Outbound',
+			Call_Start_Time: '2026-12-10T10:00:00+03:00',
+			Call_Duration: '05:00',
+		},
+	};
+	return { [mandatoryFields(module)[0]]: title, ...samples[module] };
+}
+
+/**
+ * A record as Bigin stores a new one: owned by and created by the token's user (unless `fields`
+ * name another Owner), with the Contacts' computed Full_Name.
+ */
+export function newRecord(
+	module: string,
+	id: string,
+	fields: JsonObject,
+	nowIso: string,
+): BiginRecord {
+	const user = { id: SIM_USER.id, name: SIM_USER.name };
+	return {
+		id,
+		Owner: { ...user, email: SIM_USER.email },
+		...fields,
+		...(module === 'Contacts' ? { Full_Name: fullName(fields) } : {}),
+		Created_By: user,
+		Modified_By: user,
+		Created_Time: nowIso,
+		Modified_Time: nowIso,
+	};
+}
 
 export function seededRecords(
 	nextId: () => string,
 	nowIso: string,
 ): Map<string, Map<string, BiginRecord>> {
 	const modules = new Map<string, Map<string, BiginRecord>>();
-	for (const [module, schema] of Object.entries(MODULE_SCHEMAS)) {
+	for (const module of RECORD_MODULES) {
 		const records = new Map<string, BiginRecord>();
-		for (const fields of schema.seed) {
+		for (const fields of SEED[module] ?? []) {
 			const id = nextId();
-			records.set(id, {
-				id,
-				...fields,
-				Owner: { id: SIM_USER.id, name: SIM_USER.name, email: SIM_USER.email },
-				Created_Time: nowIso,
-				Modified_Time: nowIso,
-			});
+			records.set(id, newRecord(module, id, fields, nowIso));
 		}
 		modules.set(module, records);
 	}
+	for (const [module, records] of modules) {
+		for (const record of records.values()) {
+			for (const [field, value] of Object.entries(record)) {
+				const spec = fieldSpec(module, field);
+				if (spec?.data_type !== 'lookup' || !isNamed(value)) continue;
+				const target =
+					spec.lookup === 'Layouts'
+						? teamPipelineByName(value.name)?.id
+						: findByName(modules, String(record.$se_module ?? spec.lookup), value.name);
+				record[field] = { name: value.name, id: target ?? null };
+			}
+		}
+	}
 	return modules;
+}
+
+export function fullName(fields: Record<string, Json>): string {
+	return [fields.First_Name, fields.Last_Name]
+		.filter((part) => typeof part === 'string' && part)
+		.join(' ');
+}
+
+function isNamed(value: Json): value is { name: string } {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		typeof value.name === 'string'
+	);
+}
+
+function findByName(
+	modules: Map<string, Map<string, BiginRecord>>,
+	module: string,
+	name: string,
+): string | undefined {
+	const nameField = NAME_FIELD[module];
+	return [...(modules.get(module)?.values() ?? [])].find((record) => record[nameField] === name)
+		?.id;
 }

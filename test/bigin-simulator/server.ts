@@ -1,14 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { authorize, exchangeToken, revokeToken } from './accounts';
-import { authenticate, requireNotificationScope, requireRecordScope } from './auth';
+import {
+	authenticate,
+	requireNotificationScope,
+	requireRecordScope,
+	requireSearchScope,
+	requireSettingsScope,
+	requireUsersScope,
+} from './auth';
 import { handleControl } from './control';
 import { parseFormBody, parseJsonBody, readBody, sendHtml, sendJson } from './http';
 import type { RecordChange } from './notifier';
 import { notifyChange } from './notifier';
 import { simulatorPage } from './page';
-import { createRecords, deleteRecords, getRecord, listRecords, updateRecords } from './records';
-import { WATCHABLE_MODULES } from './seed';
+import { countRecords, listRecords, searchRecords } from './listing';
+import { createRecords, deleteRecords, getRecord, updateRecords, upsertRecords } from './records';
+import { listFields, listLayouts, listModules, listUsers } from './settings';
 import type { SimulatorState } from './state';
 import type { Fault, RequestLogEntry } from './types';
 import { ApiError, errorEntry } from './types';
@@ -19,7 +27,7 @@ const API_PATH = /^\/bigin\/v[12]\/(.+)$/;
 export interface Routed {
 	status: number;
 	body?: Parameters<typeof sendJson>[2];
-	change?: RecordChange;
+	changes?: RecordChange[];
 }
 
 export class SimulatorServer {
@@ -62,25 +70,26 @@ export class SimulatorServer {
 			if (apiMatch) {
 				const caller = authenticate(this.state, request.headers.authorization);
 				entry.auth = caller.scheme;
-				const raw = await readBody(request);
-				const routed = this.handleApi(request, method, apiMatch[1], query, raw, caller);
-				if (
-					method === 'GET' &&
-					this.state.config.recordReadDelayMs > 0 &&
-					!apiMatch[1].startsWith('actions/')
-				) {
-					await new Promise((resolve) => setTimeout(resolve, this.state.config.recordReadDelayMs));
+				const recordCall = isRecordCall(apiMatch[1]);
+				if (recordCall) this.admitRecordCall(response);
+				try {
+					const raw = await readBody(request);
+					const routed = this.handleApi(request, method, apiMatch[1], query, raw, caller);
+					if (
+						method === 'GET' &&
+						this.state.config.recordReadDelayMs > 0 &&
+						!apiMatch[1].startsWith('actions/')
+					) {
+						await new Promise((resolve) =>
+							setTimeout(resolve, this.state.config.recordReadDelayMs),
+						);
+					}
+					return this.finish(response, routed);
+				} finally {
+					if (recordCall) this.state.recordCallsInFlight -= 1;
 				}
-				return this.finish(response, routed);
 			}
-			throw new ApiError(
-				404,
-				errorEntry(
-					'INVALID_URL_PATTERN',
-					'Please check if the URL trying to access is a correct one',
-					{},
-				),
-			);
+			throw invalidUrl();
 		} catch (error) {
 			if (error instanceof ApiError) return sendJson(response, error.status, error.body);
 			const message = error instanceof Error ? error.message : String(error);
@@ -92,10 +101,29 @@ export class SimulatorServer {
 		}
 	}
 
-	/** Sends the answer, then the notifications the change causes, as Bigin does. */
+	/** Sends the answer, then the notifications the changes cause, as Bigin does. */
 	finish(response: ServerResponse, routed: Routed): void {
 		sendJson(response, routed.status, routed.body);
-		if (routed.change) this.track(notifyChange(this.state, routed.change));
+		for (const change of routed.changes ?? []) this.track(notifyChange(this.state, change));
+	}
+
+	/**
+	 * Bigin serves a limited number of record calls at once (numbers unpublished, bigin-api.md
+	 * §7.4); one more is answered 429 with Retry-After. A call counts from its arrival until its
+	 * answer is sent, slow-read delay included, so bursts really overlap.
+	 */
+	private admitRecordCall(response: ServerResponse): void {
+		const limit = this.state.config.recordConcurrencyLimit;
+		if (limit > 0 && this.state.recordCallsInFlight >= limit) {
+			response.setHeader('Retry-After', String(this.state.config.concurrencyRetryAfterSeconds));
+			throw new ApiError(
+				429,
+				errorEntry('TOO_MANY_REQUESTS', 'API call limit has been exceeded', {
+					concurrency_limit: limit,
+				}),
+			);
+		}
+		this.state.recordCallsInFlight += 1;
 	}
 
 	track(delivery: Promise<void>): void {
@@ -176,31 +204,42 @@ export class SimulatorServer {
 				return writeChannels(this.state, method, bodyFor());
 			throw invalidMethod();
 		}
-		if (resource === 'settings/modules' && method === 'GET') {
-			return {
-				status: 200,
-				body: {
-					modules: WATCHABLE_MODULES.map((name) => ({
-						api_name: name,
-						module_name: name,
-						api_supported: true,
-					})),
-				},
+		if (resource.startsWith('settings/') || resource === 'users') {
+			if (method !== 'GET') throw invalidMethod();
+			if (resource === 'users') {
+				requireUsersScope(caller);
+				return listUsers();
+			}
+			const area = resource.slice('settings/'.length);
+			const settings: Record<string, (query: Record<string, string>) => Routed> = {
+				modules: listModules,
+				fields: listFields,
+				layouts: listLayouts,
 			};
+			if (!settings[area]) throw invalidUrl();
+			requireSettingsScope(caller, area);
+			return settings[area](query);
 		}
 		const [module, id, ...rest] = resource.split('/');
-		if (rest.length > 0)
-			throw new ApiError(
-				404,
-				errorEntry(
-					'INVALID_URL_PATTERN',
-					'Please check if the URL trying to access is a correct one',
-					{},
-				),
-			);
+		if (id === 'search' && rest.length === 0) {
+			if (method !== 'GET') throw invalidMethod();
+			requireSearchScope(caller, module);
+			return searchRecords(this.state, module, query);
+		}
+		if (id === 'upsert' && rest.length === 0) {
+			if (method !== 'POST') throw invalidMethod();
+			requireRecordScope(caller, method, module);
+			return upsertRecords(this.state, module, bodyFor());
+		}
+		if (id === 'actions' && rest.join('/') === 'count') {
+			if (method !== 'GET') throw invalidMethod();
+			requireRecordScope(caller, method, module);
+			return countRecords(this.state, module, query);
+		}
+		if (rest.length > 0) throw invalidUrl();
 		requireRecordScope(caller, method, module);
 		if (id !== undefined) {
-			if (method === 'GET') return getRecord(this.state, module, id);
+			if (method === 'GET') return getRecord(this.state, module, id, query);
 			if (method === 'PUT') return updateRecords(this.state, module, bodyFor(), id);
 			if (method === 'DELETE') return deleteRecords(this.state, module, [id]);
 			throw invalidMethod();
@@ -219,6 +258,24 @@ export class SimulatorServer {
 			);
 		throw invalidMethod();
 	}
+}
+
+/** Calls of the records API (the ones Bigin's concurrency limit counts), not settings or watch. */
+function isRecordCall(resource: string): boolean {
+	return (
+		!resource.startsWith('actions/') && !resource.startsWith('settings/') && resource !== 'users'
+	);
+}
+
+function invalidUrl(): ApiError {
+	return new ApiError(
+		404,
+		errorEntry(
+			'INVALID_URL_PATTERN',
+			'Please check if the URL trying to access is a correct one',
+			{},
+		),
+	);
 }
 
 function invalidMethod(): ApiError {

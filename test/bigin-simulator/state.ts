@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 
+import type { PageCursor } from './listing';
 import { seededRecords } from './seed';
 import type {
 	BiginRecord,
@@ -57,6 +58,10 @@ export class SimulatorState {
 	faults: Fault[] = [];
 	requestLog: RequestLogEntry[] = [];
 	deliveries: Delivery[] = [];
+	/** Cursors behind the `page_token`s handed out by list calls. */
+	pageTokens = new Map<string, PageCursor>();
+	/** Record API calls being served right now, for the concurrency limit. */
+	recordCallsInFlight = 0;
 	private idCounter = 0;
 
 	constructor() {
@@ -73,6 +78,7 @@ export class SimulatorState {
 		this.faults = [];
 		this.requestLog = [];
 		this.deliveries = [];
+		this.pageTokens.clear();
 		this.clients = new Map([[DEFAULT_CLIENT.clientId, DEFAULT_CLIENT]]);
 		this.idCounter = 0;
 		this.records = seededRecords(() => this.nextRecordId(), this.formatDate(this.now()));

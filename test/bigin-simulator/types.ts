@@ -35,6 +35,11 @@ export interface SimulatorConfig {
 	recordConcurrencyLimit: number;
 	/** The Retry-After, in seconds, that a concurrency 429 carries. */
 	concurrencyRetryAfterSeconds: number;
+	/**
+	 * What a write does with a field name the module does not have: Zoho CRM's APIs ignore it
+	 * (the record is saved without it); the other reading refuses the record with INVALID_DATA.
+	 */
+	unknownFieldWrites: 'ignore' | 'invalidData';
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -53,6 +58,7 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
 	expiryCapFrom: 'now',
 	recordConcurrencyLimit: 0,
 	concurrencyRetryAfterSeconds: 1,
+	unknownFieldWrites: 'ignore',
 };
 
 export interface Channel {
