@@ -36,7 +36,7 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 		for (let start = 0; start < count; start += 100) {
 			const batch = Array.from({ length: Math.min(100, count - start) }, (_, i) => ({
 				Last_Name: `Contact ${start + i}`,
-				Custom_Score__c: start + i,
+				Loyalty_Points: start + i,
 			}));
 			const created = await fixture.client.control('POST', 'records/Contacts', { data: batch });
 			ids.push(...created.data.map((entry: { details: { id: string } }) => entry.details.id));
@@ -149,6 +149,84 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 		expect(Date.now() - startedAt).toBeGreaterThanOrEqual(
 			Math.ceil(12 / RECORD_FETCH_CONCURRENCY) * 100,
 		);
+	});
+
+	describe("under every reading of Bigin's record reads", () => {
+		const settingsCalls = async () =>
+			(await requests()).filter((entry) => entry.path === '/bigin/v2/settings/fields');
+
+		it('reads each record whole in one call, with no metadata call, where Bigin does not ask for fields', async () => {
+			const ids = await createContacts(3);
+			const output = await execute(itemsFor(ids));
+			expect(output[0].record).toMatchObject({ Last_Name: 'Contact 0', Loyalty_Points: 0 });
+			expect(await settingsCalls()).toEqual([]);
+			expect((await recordReads()).every((entry) => entry.query.fields === undefined)).toBe(true);
+		});
+
+		it('sends every field, custom ones included, where a single read requires fields; the field list is read once', async () => {
+			const ids = await createContacts(10);
+			await fixture.client.control('POST', 'config', { singleRecordRequiresFields: true });
+			const output = await execute(itemsFor(ids));
+			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+			expect(output[3].record).toMatchObject({
+				id: ids[3],
+				Last_Name: 'Contact 3',
+				Loyalty_Points: 3,
+				Customer_Tier: null,
+			});
+			const settings = await settingsCalls();
+			expect(settings).toHaveLength(1);
+			expect(settings[0].query).toEqual({ module: 'Contacts' });
+			const reads = await recordReads();
+			const refused = reads.filter((entry) => entry.status === 400);
+			expect(refused.length).toBeGreaterThanOrEqual(1);
+			expect(refused.length).toBeLessThanOrEqual(RECORD_FETCH_CONCURRENCY);
+			const fields = reads
+				.filter((entry) => entry.status === 200)
+				.map((entry) => entry.query.fields);
+			expect(fields).toHaveLength(10);
+			expect(fields[0].split(',')).toEqual(expect.arrayContaining(['Last_Name', 'Loyalty_Points']));
+			expect(fields[0].split(',').length).toBeLessThanOrEqual(50);
+		});
+
+		it('outputs the error, naming the scope problem, when fields are required and the field list may not be read', async () => {
+			const [id] = await createContacts(1);
+			await fixture.client.control('POST', 'config', { singleRecordRequiresFields: true });
+			const output = await execute(itemsFor([id]), {
+				scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
+			});
+			expect(output[0]).toMatchObject({
+				recordFound: false,
+				record: null,
+				error: { code: 'OAUTH_SCOPE_MISMATCH' },
+			});
+		});
+
+		it('delivers every record of a mass update where Bigin serves two record calls at once', async () => {
+			const ids = await createContacts(30);
+			await fixture.client.control('POST', 'config', {
+				recordConcurrencyLimit: 2,
+				recordReadDelayMs: 50,
+			});
+			const output = await execute(itemsFor(ids));
+			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+			const statuses = (await recordReads()).map((entry) => entry.status);
+			expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+			expect(statuses.filter((status) => status === 200)).toHaveLength(30);
+		});
+
+		it('delivers every record under the hostile combination of both readings', async () => {
+			const ids = await createContacts(12);
+			await fixture.client.control('POST', 'config', {
+				singleRecordRequiresFields: true,
+				recordConcurrencyLimit: 2,
+				recordReadDelayMs: 50,
+			});
+			const output = await execute(itemsFor(ids));
+			expect(output.map((item) => (item.record as IDataObject | null)?.Loyalty_Points)).toEqual(
+				ids.map((_, index) => index),
+			);
+		});
 	});
 
 	describe('replays', () => {
