@@ -6,6 +6,7 @@ import type { LoggedLine } from '../../../support/nodeHarness';
 import { simulatorCredentials, testNode } from '../../../support/nodeHarness';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { useSimulator } from '../../../support/simulatorFixture';
+import { ALL_READINGS } from '../../../support/readings';
 import { notificationItems } from '../../../../nodes/Bigin/trigger/notification';
 import {
 	MAX_RECORDS_READ,
@@ -215,18 +216,20 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 			expect(statuses.filter((status) => status === 200)).toHaveLength(30);
 		});
 
-		it('delivers every record under the hostile combination of both readings', async () => {
-			const ids = await createContacts(12);
-			await fixture.client.control('POST', 'config', {
-				singleRecordRequiresFields: true,
-				recordConcurrencyLimit: 2,
-				recordReadDelayMs: 50,
-			});
-			const output = await execute(itemsFor(ids));
-			expect(output.map((item) => (item.record as IDataObject | null)?.Loyalty_Points)).toEqual(
-				ids.map((_, index) => index),
-			);
-		});
+		it.each(ALL_READINGS.map((reading) => [reading.name, reading] as const))(
+			'delivers every record, whole, under the %s',
+			async (_name, reading) => {
+				const ids = await createContacts(12);
+				await fixture.client.control('POST', 'config', {
+					...reading.config,
+					recordReadDelayMs: 20,
+				});
+				const output = await execute(itemsFor(ids));
+				expect(output.map((item) => (item.record as IDataObject | null)?.Loyalty_Points)).toEqual(
+					ids.map((_, index) => index),
+				);
+			},
+		);
 	});
 
 	describe('replays', () => {
