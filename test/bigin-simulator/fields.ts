@@ -169,6 +169,7 @@ export const MODULE_FIELDS: Record<string, FieldSpec[]> = {
 		owner,
 		text('Note_Title', { length: 120 }),
 		{ api_name: 'Note_Content', data_type: 'textarea', mandatory: true, length: 32000 },
+		// Notes hang off a record of any module: `$se_module` beside Parent_Id names which one.
 		{
 			api_name: 'Parent_Id',
 			data_type: 'lookup',

@@ -1,7 +1,7 @@
 import { fieldSpec } from './fields';
 import type { RecordChange } from './notifier';
 import { validateInput } from './recordInput';
-import { RECORD_MODULES, SIM_USER, newRecord } from './seed';
+import { RECORD_MODULES, newRecord } from './seed';
 import type { SimulatorState } from './state';
 import type { BiginRecord, Json, JsonObject } from './types';
 import { ApiError, errorEntry } from './types';
@@ -121,10 +121,10 @@ function dataArray(body: Json): Json[] {
 function recordSummary(record: BiginRecord): JsonObject {
 	return {
 		Modified_Time: record.Modified_Time,
-		Modified_By: { id: SIM_USER.id, name: SIM_USER.name },
+		Modified_By: record.Modified_By,
 		Created_Time: record.Created_Time,
 		id: record.id,
-		Created_By: { id: SIM_USER.id, name: SIM_USER.name },
+		Created_By: record.Created_By,
 	};
 }
 

@@ -79,7 +79,8 @@ function condition(module: string, text: string): Matcher {
 	const raw = rest.join(':');
 	const spec =
 		fieldSpec(module, field) ??
-		(field === 'id' ? { api_name: 'id', data_type: 'bigint' as const } : undefined);
+		// Record ids are compared as text: 19 digits do not fit a JavaScript number.
+		(field === 'id' ? { api_name: 'id', data_type: 'text' as const } : undefined);
 	if (!spec) throw invalidQuery('invalid field in the criteria', { api_name: field });
 	if (!operatorsFor(spec.data_type).includes(operator))
 		throw invalidQuery('the operator is not supported for this field', {

@@ -36,8 +36,9 @@ export interface SimulatorConfig {
 	/** The Retry-After, in seconds, that a concurrency 429 carries. */
 	concurrencyRetryAfterSeconds: number;
 	/**
-	 * What a write does with a field name the module does not have: Zoho CRM's APIs ignore it
-	 * (the record is saved without it); the other reading refuses the record with INVALID_DATA.
+	 * What a write does with a field name the module does not have. Bigin does not say; Zoho CRM's
+	 * record APIs are reported to ignore it (the record is saved without it), which is the default;
+	 * the other reading refuses the record with INVALID_DATA naming the field.
 	 */
 	unknownFieldWrites: 'ignore' | 'invalidData';
 }
