@@ -41,9 +41,10 @@ export function asksForFields(error: unknown): boolean {
 	return [details.param, details.param_name, details.api_name].includes('fields');
 }
 
-function chunked<T>(list: T[], size: number): T[][] {
-	return Array.from({ length: Math.ceil(list.length / size) }, (_, index) =>
-		list.slice(index * size, (index + 1) * size),
+/** A module's field names in groups Bigin accepts in one `fields` parameter. */
+export function fieldBatches(apiNames: string[]): string[][] {
+	return Array.from({ length: Math.ceil(apiNames.length / MAX_FIELDS_PER_READ) }, (_, index) =>
+		apiNames.slice(index * MAX_FIELDS_PER_READ, (index + 1) * MAX_FIELDS_PER_READ),
 	);
 }
 
@@ -64,10 +65,7 @@ export function createRecordReader(context: BiginContext): RecordReader {
 		let chunks = fieldChunks.get(module);
 		if (!chunks) {
 			chunks = getModuleFields(context, module).then((fields) =>
-				chunked(
-					fields.map((field) => field.api_name),
-					MAX_FIELDS_PER_READ,
-				),
+				fieldBatches(fields.map((field) => field.api_name)),
 			);
 			fieldChunks.set(module, chunks);
 		}
