@@ -1,9 +1,18 @@
-import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { connectionProblem } from './biginConnectionCheck';
 import {
 	BIGIN_DATA_CENTERS,
 	CUSTOM_DATA_CENTER,
 	accountsServerExpression,
+	apiDomainExpression,
 } from './biginDataCenters';
 
 export const DEFAULT_BIGIN_SCOPES = [
@@ -98,4 +107,54 @@ export class BiginOAuth2Api implements ICredentialType {
 			default: 'body',
 		},
 	];
+
+	/**
+	 * Runs before every request n8n signs with this credential (n8n 2.x), the credential test
+	 * included: a credential whose connection Zoho refused fails here with the reason, instead of
+	 * with "Unable to sign without access token".
+	 */
+	async preAuthentication(credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const problem = connectionProblem(credentials);
+		if (problem) throw new Error(problem);
+		return {};
+	}
+
+	/**
+	 * Lists the notification channels: it needs only ZohoBigin.notifications.READ, which every use
+	 * of this package needs, so a narrowed Scope passes too. n8n refreshes the token on a 401
+	 * before the rules apply, so a 401 here is Bigin refusing a fresh token.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ ${apiDomainExpression()} }}`,
+			url: '/bigin/v2/actions/watch',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Bigin refused the access token even after n8n refreshed it (HTTP 401). Either the grant was revoked or has expired, or the Data Centre is not the one that issued it: reconnect. Or the Scope lacks ZohoBigin.notifications.READ: add ZohoBigin.notifications.ALL to Scope, then reconnect.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						"Bigin answered 403: the Zoho user who connected this credential may not use Bigin's notification API. Reconnect as a user whose Bigin profile allows it.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						"No Bigin API at the credential's API domain (HTTP 404): the Data Centre or the custom Accounts Server URL is not one where Bigin runs.",
+				},
+			},
+		],
+	};
 }

@@ -67,3 +67,27 @@ export function accountsServerExpression(): string {
 	);
 	return `($self["dataCenter"] === "${CUSTOM_DATA_CENTER}" ? String($self["customAccountsServer"] || "").replace(/\\/+$/, "") : ${JSON.stringify(servers)}[$self["dataCenter"]])`;
 }
+
+/**
+ * The Bigin API host as an n8n expression over `$credentials` (for the credential test): the
+ * token's `api_domain`, else the data centre's, as the transport resolves it.
+ */
+export function apiDomainExpression(): string {
+	const domains = Object.fromEntries(
+		Object.entries(BIGIN_DATA_CENTERS).map(([key, dc]) => [key, dc.apiDomain]),
+	);
+	const tokenDomain = '($credentials.oauthTokenData || {}).api_domain';
+	return `(${tokenDomain} ? String(${tokenDomain}).replace(/\\/+$/, "") : $credentials.dataCenter === "${CUSTOM_DATA_CENTER}" ? String($credentials.customAccountsServer || "").replace(/\\/+$/, "") : (${JSON.stringify(domains)}[$credentials.dataCenter] || "${BIGIN_DATA_CENTERS.us.apiDomain}"))`;
+}
+
+/** The accounts server a credential's tokens come from, as its own fields say. */
+export function accountsServerOf(credentials: {
+	dataCenter?: unknown;
+	customAccountsServer?: unknown;
+}): string {
+	if (credentials.dataCenter === CUSTOM_DATA_CENTER) {
+		return trimTrailingSlashes(String(credentials.customAccountsServer ?? ''));
+	}
+	return (BIGIN_DATA_CENTERS[String(credentials.dataCenter ?? 'us')] ?? BIGIN_DATA_CENTERS.us)
+		.accountsServer;
+}

@@ -17,6 +17,9 @@ export interface BiginItemError {
 export class BiginApiError extends NodeApiError {
 	readonly biginCode?: string;
 
+	/** Bigin's `details`: which field or parameter the error is about. */
+	readonly biginDetails?: IDataObject;
+
 	/** Worth another attempt later: rate limits, server errors and network failures. */
 	readonly transient: boolean;
 
@@ -45,6 +48,7 @@ export class BiginApiError extends NodeApiError {
 			itemIndex: options.itemIndex,
 		});
 		this.biginCode = entry.code;
+		this.biginDetails = entry.details;
 		this.transient = options.transient ?? isTransientStatus(options.httpCode);
 		this.retryAfterMs = options.retryAfterMs;
 	}

@@ -11,6 +11,7 @@ import type {
 
 import { biginApiUrl, resolveApiDomain } from './apiDomain';
 import { toBiginApiError } from './errors';
+import type { RetryPolicy } from './retry';
 import { withRetry } from './retry';
 
 export const BIGIN_CREDENTIAL_TYPE = 'biginOAuth2Api';
@@ -41,6 +42,8 @@ export interface BiginRequest {
 	 * for GET, PUT and DELETE; a 429 is retried either way, because Bigin did nothing.
 	 */
 	idempotent?: boolean;
+	/** How long passing failures are retried; the request policy unless a caller needs another budget. */
+	retryPolicy?: RetryPolicy;
 }
 
 const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
@@ -57,7 +60,10 @@ export async function biginApiRequest<T = IDataObject>(
 	request: BiginRequest,
 ): Promise<BiginResponse<T>> {
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
-	return await withRetry(async () => await sendOnce<T>(context, request), { idempotent });
+	return await withRetry(async () => await sendOnce<T>(context, request), {
+		idempotent,
+		policy: request.retryPolicy,
+	});
 }
 
 async function sendOnce<T>(

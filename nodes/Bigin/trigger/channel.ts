@@ -24,6 +24,7 @@ function definitionOf(state: Omit<ChannelState, 'expiresAt' | 'grantedAt'>): Cha
 		notify_url: state.notifyUrl,
 		token: state.token,
 		notify_on_related_action: state.notifyOnRelatedAction,
+		return_affected_field_values: state.returnAffectedFieldValues === true,
 		channel_expiry: expiryInHours(REQUESTED_LIFETIME_HOURS, DateTime.now()),
 	};
 }

@@ -10,6 +10,8 @@ export interface ChannelState {
 	notifyUrl: string;
 	events: string[];
 	notifyOnRelatedAction: boolean;
+	/** Include Changed Values: Bigin sends `affected_values`. Absent in state from older versions. */
+	returnAffectedFieldValues?: boolean;
 	/** Expiry Bigin returned (it may be shorter than what was asked), ISO 8601. */
 	expiresAt: string;
 	/** When that expiry was granted, epoch ms: the channel's lifetime sets how early to renew. */
@@ -25,6 +27,7 @@ const KEYS: Array<keyof ChannelState> = [
 	'notifyUrl',
 	'events',
 	'notifyOnRelatedAction',
+	'returnAffectedFieldValues',
 	'expiresAt',
 	'grantedAt',
 	'failedRenewals',

@@ -36,6 +36,14 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether to read each created or updated record from Bigin (one API call per record) and output it under "record". Deleted records are never fetched.',
 			},
 			{
+				displayName: 'Include Changed Values',
+				name: 'includeChangedValues',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Bigin should send the new values of the changed fields with each update; they are output under "affectedValues"',
+			},
+			{
 				displayName: 'Notify on Related Action',
 				name: 'notifyOnRelatedAction',
 				type: 'boolean',

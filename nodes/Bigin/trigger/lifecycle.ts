@@ -21,6 +21,7 @@ interface WantedChannel {
 	notifyUrl: string;
 	events: string[];
 	notifyOnRelatedAction: boolean;
+	returnAffectedFieldValues: boolean;
 }
 
 function isTestWebhook(context: IHookFunctions): boolean {
@@ -37,7 +38,10 @@ function wantedChannel(context: IHookFunctions): WantedChannel {
 	const events = context.getNodeParameter('events', []) as string[];
 	const problem = eventsProblem(events);
 	if (problem) throw new NodeOperationError(node, problem);
-	const options = context.getNodeParameter('options', {}) as { notifyOnRelatedAction?: boolean };
+	const options = context.getNodeParameter('options', {}) as {
+		notifyOnRelatedAction?: boolean;
+		includeChangedValues?: boolean;
+	};
 	return {
 		channelId: derivedChannelId(
 			context.getInstanceId(),
@@ -48,6 +52,7 @@ function wantedChannel(context: IHookFunctions): WantedChannel {
 		notifyUrl: context.getNodeWebhookUrl('default') as string,
 		events,
 		notifyOnRelatedAction: options.notifyOnRelatedAction ?? false,
+		returnAffectedFieldValues: options.includeChangedValues ?? false,
 	};
 }
 
@@ -69,6 +74,9 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 			(entry) => entry.notify_url === wanted.notifyUrl && entry.token === state.token,
 		) &&
 		entries.every((entry) => entry.notify_on_related_action === wanted.notifyOnRelatedAction) &&
+		entries.every(
+			(entry) => (entry.return_affected_field_values === true) === wanted.returnAffectedFieldValues,
+		) &&
 		sameEvents(remoteEvents, wanted.events);
 	if (!matches) return false;
 

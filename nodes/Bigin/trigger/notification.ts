@@ -3,64 +3,146 @@ import type { IDataObject } from 'n8n-workflow';
 import { tokensMatch } from '../shared/channelIdentity';
 import { CALLBACK_TO_SUBSCRIPTION } from '../shared/events';
 
-/** The body Bigin POSTs to a channel's notify_url. */
+/** The body Bigin POSTs to a channel's notify_url, once checked. */
 export interface BiginNotification {
 	server_time: number;
 	module: string;
+	/** Unique, as strings. */
 	ids: string[];
 	operation: string;
 	channel_id: string;
-	token: string | null;
-	affected_fields?: unknown[];
-	affected_values?: Array<{ record_id?: string; values?: IDataObject }>;
+	affected_fields?: unknown;
+	affected_values?: unknown;
 }
 
+/** What the webhook knows about its channel (from the node's static data). */
+export interface ExpectedChannel {
+	channelId: string;
+	token: string;
+	/** The channel's events, e.g. `Contacts.create`; unknown for state written by older versions. */
+	events?: string[];
+	notifyOnRelatedAction?: boolean;
+}
+
+/**
+ * accept: start an execution. reject: answer 400/401, start nothing. ignore: a genuine caller (the
+ * token matched) sent something this trigger does not act on; answer 200 so that Bigin, whose
+ * reaction to other answers is undocumented, sees success, and start nothing.
+ */
 export type Verdict =
-	| { accepted: true; notification: BiginNotification }
-	| { accepted: false; status: 400 | 401; reason: string };
+	| { outcome: 'accept'; notification: BiginNotification }
+	| { outcome: 'reject'; status: 400 | 401; reason: string }
+	| { outcome: 'ignore'; status: 200; reason: string };
+
+/**
+ * How far `server_time` may lie from n8n's clock: generous for clock skew and slow delivery,
+ * while a notification captured earlier cannot be replayed for long (execute() drops replays
+ * inside the window).
+ */
+export const SERVER_TIME_WINDOW_MS = { past: 60 * 60 * 1000, future: 15 * 60 * 1000 };
+
+const MALFORMED = 'The body is not a Bigin notification';
 
 function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Bigin's record ids are digit strings; a number is accepted only while it is exact. */
+function idOf(value: unknown): string | undefined {
+	if (typeof value === 'string' && /^[\w-]{1,64}$/.test(value)) return value;
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+	return undefined;
+}
+
+function idsOf(value: unknown): string[] | undefined {
+	if (!Array.isArray(value) || value.length === 0) return undefined;
+	const ids = value.map(idOf);
+	if (ids.some((id) => id === undefined)) return undefined;
+	return [...new Set(ids as string[])];
+}
+
+function serverTimeOf(value: unknown): number | undefined {
+	const time = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+	return typeof time === 'number' && Number.isFinite(time) ? time : undefined;
+}
+
+/** The modules a channel's events name (`Contacts.create` → Contacts). */
+function watchedModules(events: string[]): Set<string> {
+	return new Set(events.map((event) => String(event).split('.')[0]));
+}
+
 /**
- * Decides whether a request is a genuine notification for this channel. Token and channel id are
- * checked first, so a forged body learns nothing about what else would have been expected.
+ * Decides what to do with a request. Token and channel id are checked first, so a forged body
+ * learns nothing about what else would have been expected. Total: never throws, whatever the body.
  */
 export function verifyNotification(
 	body: unknown,
-	expected: { channelId: string; token: string } | undefined,
+	expected: ExpectedChannel | undefined,
+	now: number = Date.now(),
 ): Verdict {
-	if (!isObject(body))
-		return { accepted: false, status: 400, reason: 'The body is not a Bigin notification' };
+	if (!isObject(body)) return { outcome: 'reject', status: 400, reason: MALFORMED };
 	if (!expected)
-		return { accepted: false, status: 401, reason: 'No channel is registered for this webhook' };
+		return { outcome: 'reject', status: 401, reason: 'No channel is registered for this webhook' };
 	const tokenOk = tokensMatch(expected.token, body.token);
 	const channelOk = String(body.channel_id ?? '') === expected.channelId;
 	if (!tokenOk || !channelOk) {
-		return { accepted: false, status: 401, reason: 'Unknown channel or wrong verification token' };
+		return {
+			outcome: 'reject',
+			status: 401,
+			reason: 'Unknown channel or wrong verification token',
+		};
 	}
-	const ids = body.ids;
-	const wellFormed =
-		typeof body.module === 'string' &&
-		typeof body.operation === 'string' &&
-		CALLBACK_TO_SUBSCRIPTION[body.operation] !== undefined &&
-		Array.isArray(ids) &&
-		ids.length > 0 &&
-		ids.every((id) => typeof id === 'string' || typeof id === 'number');
-	if (!wellFormed)
-		return { accepted: false, status: 400, reason: 'The body is not a Bigin notification' };
+
+	const ids = idsOf(body.ids);
+	const serverTime = serverTimeOf(body.server_time);
+	const { module, operation } = body;
+	if (
+		typeof module !== 'string' ||
+		module === '' ||
+		typeof operation !== 'string' ||
+		!ids ||
+		serverTime === undefined
+	) {
+		return { outcome: 'reject', status: 400, reason: MALFORMED };
+	}
+
+	if (CALLBACK_TO_SUBSCRIPTION[operation] === undefined) {
+		return { outcome: 'ignore', status: 200, reason: `Ignored: unknown operation "${operation}"` };
+	}
+	if (
+		expected.events &&
+		!expected.notifyOnRelatedAction &&
+		!watchedModules(expected.events).has(module)
+	) {
+		return {
+			outcome: 'ignore',
+			status: 200,
+			reason: `Ignored: the channel does not watch ${module}`,
+		};
+	}
+	if (
+		serverTime < now - SERVER_TIME_WINDOW_MS.past ||
+		serverTime > now + SERVER_TIME_WINDOW_MS.future
+	) {
+		return { outcome: 'ignore', status: 200, reason: 'Ignored: server_time is out of range' };
+	}
+
 	return {
-		accepted: true,
+		outcome: 'accept',
 		notification: {
-			...(body as unknown as BiginNotification),
-			ids: (ids as unknown[]).map(String),
+			server_time: serverTime,
+			module,
+			ids,
+			operation,
+			channel_id: expected.channelId,
+			affected_fields: body.affected_fields,
+			affected_values: body.affected_values,
 		},
 	};
 }
 
 /** Bigin sends changed fields either per record (`[{id: [fields]}]`) or as one flat list. */
-export function affectedFieldsFor(affected: unknown[] | undefined, recordId: string): string[] {
+export function affectedFieldsFor(affected: unknown, recordId: string): string[] {
 	if (!Array.isArray(affected)) return [];
 	const flat = affected.filter((entry): entry is string => typeof entry === 'string');
 	const perRecord = affected.filter(isObject).flatMap((entry) => {
@@ -70,12 +152,24 @@ export function affectedFieldsFor(affected: unknown[] | undefined, recordId: str
 	return [...new Set([...flat, ...perRecord])];
 }
 
+/**
+ * A record's changed values, sent when the channel asks for them: a list of
+ * `{record_id, values}` (as observed), or an object keyed by record id.
+ */
+export function affectedValuesFor(affected: unknown, recordId: string): IDataObject | undefined {
+	const values = Array.isArray(affected)
+		? affected.find((entry) => isObject(entry) && String(entry.record_id) === recordId)?.values
+		: isObject(affected)
+			? affected[recordId]
+			: undefined;
+	return isObject(values) ? values : undefined;
+}
+
 /** One output item per affected record, in the vocabulary of the trigger's Events parameter. */
 export function notificationItems(notification: BiginNotification): IDataObject[] {
 	const operation = CALLBACK_TO_SUBSCRIPTION[notification.operation];
-	const serverTime = Number.isFinite(notification.server_time)
-		? new Date(notification.server_time).toISOString()
-		: null;
+	const time = new Date(notification.server_time);
+	const serverTime = Number.isNaN(time.getTime()) ? null : time.toISOString();
 	return notification.ids.map((recordId) => {
 		const item: IDataObject = {
 			module: notification.module,
@@ -86,9 +180,7 @@ export function notificationItems(notification: BiginNotification): IDataObject[
 			serverTime,
 			channelId: notification.channel_id,
 		};
-		const values = notification.affected_values?.find(
-			(entry) => String(entry.record_id) === recordId,
-		)?.values;
+		const values = affectedValuesFor(notification.affected_values, recordId);
 		if (values) item.affectedValues = values;
 		return item;
 	});

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { BiginApiError, withItemIndex } from '../../transport/errors';
-import { readRecord } from '../../transport/records';
+import { getRecord } from '../../transport/records';
 import { fieldsToReturnField, moduleField, recordLocatorField, simplifyField } from './fields';
 import { recordItems } from './listing';
-import { defaultFieldNames } from './metadataCache';
+import { recordReaderOf } from './metadataCache';
 import { readFieldNames, readModule, readRecordId } from './parameters';
 
 const properties: INodeProperties[] = [
@@ -26,9 +25,6 @@ const displayOptions = { show: { resource: ['record'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-const fieldsRequired = (error: unknown) =>
-	error instanceof BiginApiError && error.biginCode === 'REQUIRED_PARAM_MISSING';
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -36,16 +32,12 @@ export async function execute(
 	const module = readModule(this, itemIndex);
 	const recordId = readRecordId(this, itemIndex);
 	const fields = readFieldNames(this, itemIndex, 'options.fields');
-	let record;
-	try {
-		record = await readRecord(this, module, recordId, fields);
-	} catch (error) {
-		// Where Bigin insists on `fields` for one record too, ask again with the module's fields.
-		if (fields.length > 0 || !fieldsRequired(error)) {
-			throw withItemIndex(this.getNode(), error, itemIndex);
-		}
-		record = await readRecord(this, module, recordId, await defaultFieldNames(this, module));
-	}
+	// Without chosen fields the whole record comes back, custom fields included, even where Bigin
+	// insists on `fields` (the reader then names the module's fields, 50 per call).
+	const record =
+		fields.length > 0
+			? await getRecord(this, module, recordId, fields)
+			: await recordReaderOf(this).read(module, recordId);
 	if (!record) {
 		throw new NodeOperationError(
 			this.getNode(),

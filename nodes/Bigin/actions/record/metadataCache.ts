@@ -4,6 +4,8 @@ import type { TeamPipeline } from '../../shared/pipelines';
 import { teamPipelinesFromLayouts } from '../../shared/pipelines';
 import type { BiginField } from '../../transport/metadata';
 import { getModuleFields, getModuleLayouts } from '../../transport/metadata';
+import type { RecordReader } from '../../transport/records';
+import { MAX_FIELDS_PER_READ, createRecordReader } from '../../transport/records';
 
 const cache = new WeakMap<IExecuteFunctions, Map<string, Promise<unknown>>>();
 
@@ -29,9 +31,6 @@ export async function teamPipelinesOf(context: IExecuteFunctions): Promise<TeamP
 	);
 }
 
-/** Bigin returns at most this many fields per call. */
-export const MAX_FIELDS_PER_READ = 50;
-
 /** The fields a read asks for when the user chose none: the module's, up to Bigin's 50. */
 export async function defaultFieldNames(
 	context: IExecuteFunctions,
@@ -39,4 +38,13 @@ export async function defaultFieldNames(
 ): Promise<string[]> {
 	const fields = await fieldsOf(context, module);
 	return fields.map((field) => field.api_name).slice(0, MAX_FIELDS_PER_READ);
+}
+
+const readers = new WeakMap<IExecuteFunctions, RecordReader>();
+
+/** One record reader per execution, so the module's field list is read at most once. */
+export function recordReaderOf(context: IExecuteFunctions): RecordReader {
+	const reader = readers.get(context) ?? createRecordReader(context);
+	readers.set(context, reader);
+	return reader;
 }

@@ -1,10 +1,19 @@
+import type { BiginNotification } from '../../../../nodes/Bigin/trigger/notification';
 import {
+	SERVER_TIME_WINDOW_MS,
 	affectedFieldsFor,
+	affectedValuesFor,
 	notificationItems,
 	verifyNotification,
 } from '../../../../nodes/Bigin/trigger/notification';
 
-const expected = { channelId: '1735689600123', token: 'n8n-secret-token' };
+const NOW = 1750102640000;
+const expected = {
+	channelId: '1735689600123',
+	token: 'n8n-secret-token',
+	events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
+	notifyOnRelatedAction: false,
+};
 
 const notification = (overrides: Record<string, unknown> = {}) => ({
 	server_time: 1750102639787,
@@ -19,10 +28,23 @@ const notification = (overrides: Record<string, unknown> = {}) => ({
 	...overrides,
 });
 
+const verify = (body: unknown, channel: Parameters<typeof verifyNotification>[1] = expected) =>
+	verifyNotification(body, channel, NOW);
+
+const accepted = (body: unknown): BiginNotification => {
+	const verdict = verify(body);
+	if (verdict.outcome !== 'accept') throw new Error(`not accepted: ${JSON.stringify(verdict)}`);
+	return verdict.notification;
+};
+
 describe('Verifying a notification', () => {
 	it("accepts a notification with this channel's id and token", () => {
-		const verdict = verifyNotification(notification(), expected);
-		expect(verdict.accepted).toBe(true);
+		expect(accepted(notification())).toMatchObject({
+			module: 'Contacts',
+			operation: 'insert',
+			ids: ['6756839000000575405'],
+			server_time: 1750102639787,
+		});
 	});
 
 	it.each([
@@ -30,15 +52,12 @@ describe('Verifying a notification', () => {
 		['a missing token', { token: null }],
 		['another channel', { channel_id: '999' }],
 	])('rejects %s with 401', (_label, overrides) => {
-		expect(verifyNotification(notification(overrides), expected)).toMatchObject({
-			accepted: false,
-			status: 401,
-		});
+		expect(verify(notification(overrides))).toMatchObject({ outcome: 'reject', status: 401 });
 	});
 
 	it('rejects everything with 401 when no channel is registered', () => {
-		expect(verifyNotification(notification(), undefined)).toMatchObject({
-			accepted: false,
+		expect(verifyNotification(notification(), undefined, NOW)).toMatchObject({
+			outcome: 'reject',
 			status: 401,
 		});
 	});
@@ -48,25 +67,86 @@ describe('Verifying a notification', () => {
 		['an array body', [1, 2]],
 		['no ids', notification({ ids: [] })],
 		['ids that are not a list', notification({ ids: '1' })],
-		['an unknown operation', notification({ operation: 'upsert' })],
+		['an id that is an object', notification({ ids: [{ id: '1' }] })],
+		['an id with a null', notification({ ids: ['1', null] })],
+		['a number id too large to be exact', notification({ ids: [Number('6756839000000575405')] })],
 		['no module', notification({ module: undefined })],
+		['no operation', notification({ operation: undefined })],
+		['no server_time', notification({ server_time: undefined })],
+		['a server_time that is not a number', notification({ server_time: 'yesterday' })],
 	])('rejects %s with 400', (_label, body) => {
-		expect(verifyNotification(body, expected)).toMatchObject({ accepted: false, status: 400 });
+		expect(verify(body)).toMatchObject({ outcome: 'reject', status: 400 });
 	});
 
 	it('checks the token before the shape, so a forged body learns nothing', () => {
-		expect(
-			verifyNotification({ channel_id: '1735689600123', token: 'guess' }, expected),
-		).toMatchObject({ status: 401 });
+		expect(verify({ channel_id: '1735689600123', token: 'guess' })).toMatchObject({ status: 401 });
+	});
+
+	it('answers 200 and starts nothing for an operation it does not know', () => {
+		expect(verify(notification({ operation: 'upsert' }))).toEqual({
+			outcome: 'ignore',
+			status: 200,
+			reason: 'Ignored: unknown operation "upsert"',
+		});
+	});
+
+	it('ignores a module the channel does not watch', () => {
+		expect(verify(notification({ module: 'Products' }))).toMatchObject({
+			outcome: 'ignore',
+			status: 200,
+		});
+		expect(accepted(notification({ module: 'Accounts', operation: 'delete' })).module).toBe(
+			'Accounts',
+		);
+	});
+
+	it('accepts any module when Notify on Related Action is on, as related records may arrive under their own', () => {
+		const verdict = verify(notification({ module: 'Notes' }), {
+			...expected,
+			notifyOnRelatedAction: true,
+		});
+		expect(verdict.outcome).toBe('accept');
+	});
+
+	it('accepts any module for a channel stored without its events (older versions)', () => {
+		const verdict = verify(notification({ module: 'Products' }), {
+			channelId: expected.channelId,
+			token: expected.token,
+		});
+		expect(verdict.outcome).toBe('accept');
+	});
+
+	it.each([
+		['an hour and a minute old', NOW - SERVER_TIME_WINDOW_MS.past - 60_000],
+		['16 minutes ahead', NOW + SERVER_TIME_WINDOW_MS.future + 60_000],
+		['1e16', 1e16],
+		['negative', -1],
+	])('ignores a server_time %s (a replay outside the window)', (_label, serverTime) => {
+		expect(verify(notification({ server_time: serverTime }))).toMatchObject({
+			outcome: 'ignore',
+			status: 200,
+		});
+	});
+
+	it('accepts a server_time within the window, also as a digit string', () => {
+		expect(accepted(notification({ server_time: NOW - 59 * 60_000 })).server_time).toBe(
+			NOW - 59 * 60_000,
+		);
+		expect(accepted(notification({ server_time: String(NOW) })).server_time).toBe(NOW);
+	});
+
+	it('takes exact numbers as ids, and each id once', () => {
+		expect(accepted(notification({ ids: [42, '42', '7'] })).ids).toEqual(['42', '7']);
+	});
+
+	it('keeps only what the items need: never the token', () => {
+		expect(JSON.stringify(accepted(notification()))).not.toContain('n8n-secret-token');
 	});
 });
 
 describe('Mapping a notification to items', () => {
 	it("outputs one item per record id, in the Events parameter's vocabulary", () => {
-		const items = notificationItems({
-			...notification({ ids: ['1', '2', 3] }),
-			ids: ['1', '2', '3'],
-		} as never);
+		const items = notificationItems(accepted(notification({ ids: ['1', '2', 3] })));
 		expect(items).toHaveLength(3);
 		expect(items[0]).toEqual({
 			module: 'Contacts',
@@ -81,44 +161,56 @@ describe('Mapping a notification to items', () => {
 	});
 
 	it('maps update and delete to edit and delete', () => {
-		expect(notificationItems(notification({ operation: 'update' }) as never)[0]).toMatchObject({
+		expect(notificationItems(accepted(notification({ operation: 'update' })))[0]).toMatchObject({
 			event: 'Contacts.edit',
 			operation: 'edit',
 		});
-		expect(notificationItems(notification({ operation: 'delete' }) as never)[0]).toMatchObject({
+		expect(notificationItems(accepted(notification({ operation: 'delete' })))[0]).toMatchObject({
 			event: 'Contacts.delete',
 			operation: 'delete',
 		});
 	});
 
 	it('never outputs the token', () => {
-		expect(JSON.stringify(notificationItems(notification() as never))).not.toContain(
+		expect(JSON.stringify(notificationItems(accepted(notification())))).not.toContain(
 			'n8n-secret-token',
 		);
 	});
 
-	it('reads affected fields per record and as a flat list', () => {
+	it('reads affected fields per record and as a flat list, and nothing from odd shapes', () => {
 		expect(affectedFieldsFor([{ 1: ['Phone'] }, { 2: ['Email', 'Title'] }], '2')).toEqual([
 			'Email',
 			'Title',
 		]);
 		expect(affectedFieldsFor(['First_Name', 'Email'], '2')).toEqual(['First_Name', 'Email']);
 		expect(affectedFieldsFor(undefined, '2')).toEqual([]);
+		expect(affectedFieldsFor({ 2: ['Phone'] }, '2')).toEqual([]);
+		expect(affectedFieldsFor([null, 3, { 2: null }], '2')).toEqual([]);
 	});
 
 	it('adds affected values for the record when Bigin sent them', () => {
 		const items = notificationItems(
-			notification({
-				operation: 'update',
-				ids: ['1', '2'],
-				affected_fields: [{ 1: ['Phone'] }, { 2: ['Phone'] }],
-				affected_values: [{ record_id: '2', values: { Phone: '555-555-1111' } }],
-			}) as never,
+			accepted(
+				notification({
+					operation: 'update',
+					ids: ['1', '2'],
+					affected_fields: [{ 1: ['Phone'] }, { 2: ['Phone'] }],
+					affected_values: [{ record_id: '2', values: { Phone: '555-555-1111' } }],
+				}),
+			),
 		);
 		expect(items[0].affectedValues).toBeUndefined();
 		expect(items[1]).toMatchObject({
 			affectedFields: ['Phone'],
 			affectedValues: { Phone: '555-555-1111' },
 		});
+	});
+
+	it('reads affected values keyed by record id, and ignores nulls and odd shapes', () => {
+		expect(affectedValuesFor({ 2: { Phone: '1' } }, '2')).toEqual({ Phone: '1' });
+		expect(affectedValuesFor([null, { record_id: '2', values: null }], '2')).toBeUndefined();
+		expect(affectedValuesFor({ 2: null }, '2')).toBeUndefined();
+		expect(affectedValuesFor('Phone', '2')).toBeUndefined();
+		expect(affectedValuesFor(null, '2')).toBeUndefined();
 	});
 });
