@@ -16,8 +16,21 @@ jest.setTimeout(10 * 60 * 1000);
 const WORKFLOW = 'wfBiginRecords01';
 const WEBHOOK = '7b3f4e5d-6c7b-4a81-9c0d-1e2f3a4b5c6d';
 
-/** Bigin Trigger (contact created) → Bigin (Record: Update) on the contact that started it. */
-function welcomeWorkflow() {
+const field = (id: string, type: string, required = false) => ({
+	id,
+	displayName: id.replace(/_/g, ' '),
+	required,
+	defaultMatch: false,
+	display: true,
+	type,
+});
+
+/**
+ * Bigin Trigger (contact created) → Bigin (Record: Update) on the contact that started it →
+ * Bigin (Record: Create) of a pipeline record for that contact in a Team Pipeline that is not the
+ * default one, with typed fields going through n8n's own field mapper handling.
+ */
+function welcomeWorkflow(renewalsPipelineId: string) {
 	const workflow = triggerWorkflow(WORKFLOW, WEBHOOK, ['Contacts.create']);
 	return {
 		...workflow,
@@ -63,9 +76,46 @@ function welcomeWorkflow() {
 				},
 				credentials,
 			},
+			{
+				id: `${WORKFLOW}-create`,
+				name: 'Open Renewal',
+				type: 'n8n-nodes-bigin.bigin',
+				typeVersion: 1,
+				position: [600, 0],
+				parameters: {
+					resource: 'record',
+					operation: 'create',
+					module: 'Pipelines',
+					teamPipeline: renewalsPipelineId,
+					subPipeline: 'Renewals Standard',
+					stage: 'Upcoming',
+					columns: {
+						mappingMode: 'defineBelow',
+						value: {
+							Deal_Name: "={{ 'Renewal ' + $('Bigin Trigger').item.json.record.Last_Name }}",
+							Contact_Name: "={{ $('Bigin Trigger').item.json.recordId }}",
+							Amount: 1200,
+							Closing_Date: '2027-03-31',
+							Renewal_Date: '2027-04-01',
+						},
+						matchingColumns: [],
+						schema: [
+							field('Deal_Name', 'string', true),
+							field('Contact_Name', 'string'),
+							field('Amount', 'number'),
+							field('Closing_Date', 'dateTime'),
+							field('Renewal_Date', 'dateTime'),
+						],
+						attemptToConvertTypes: false,
+						convertFieldsToString: false,
+					},
+				},
+				credentials,
+			},
 		],
 		connections: {
 			'Bigin Trigger': { main: [[{ node: 'Welcome Contact', type: 'main', index: 0 }]] },
+			'Welcome Contact': { main: [[{ node: 'Open Renewal', type: 'main', index: 0 }]] },
 		},
 	};
 }
@@ -77,7 +127,13 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 	beforeAll(async () => {
 		env = await startEnvironment('records');
 		sim = simClient(env.sim);
-		await env.n8n.importWorkflow(welcomeWorkflow());
+		const layouts = await sim.request('GET', '/bigin/v2/settings/layouts?module=Pipelines', {
+			token: await sim.token(),
+		});
+		const renewals = (layouts.body.layouts as Array<{ id: string; name: string }>).find(
+			(layout) => layout.name === 'Renewals',
+		);
+		await env.n8n.importWorkflow(welcomeWorkflow(String(renewals?.id)));
 		await env.n8n.publish(WORKFLOW);
 		await env.n8n.start();
 		await eventually(
@@ -88,7 +144,7 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 	});
 	afterAll(async () => await env?.stop());
 
-	it('10. Bigin Trigger → Bigin (Record: Update): a created contact is updated by the workflow it starts', async () => {
+	it('10. Bigin Trigger → Bigin (Record: Update) → Bigin (Record: Create): a created contact is updated and gets a pipeline record in a non-default Team Pipeline', async () => {
 		const created = await sim.control('POST', 'records/Contacts', { Last_Name: 'Adeyemi' });
 		const id = String(created.data[0].details.id);
 		const execution = await eventually(
