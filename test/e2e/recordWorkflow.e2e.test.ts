@@ -175,7 +175,7 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 		);
 	});
 
-	it("11. in n8n's editor, the node loads Team Pipelines and their stages, the field mapper and the record list from Bigin", async () => {
+	it("11. in n8n's editor, the node loads Team Pipelines and their stages, the operators that fit a field, the field mapper and the record list from Bigin", async () => {
 		const ask = async <T>(
 			endpoint: string,
 			methodName: string,
@@ -214,6 +214,18 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 			'Renewed',
 			'Churned',
 		]);
+		const operators = await ask<Array<{ value: string }>>(
+			'options',
+			'getOperators',
+			{
+				operation: 'search',
+				module: 'Contacts',
+				conditions: { condition: [{ field: 'Loyalty_Points', operator: 'equals', value: '' }] },
+			},
+			{ path: 'parameters.conditions.condition[0].operator' },
+		);
+		expect(operators.map((operator) => operator.value)).toContain('greater_than');
+		expect(operators.map((operator) => operator.value)).not.toContain('starts_with');
 		const mapper = await ask<{ fields: Array<{ id: string; required: boolean }> }>(
 			'resource-mapper-fields',
 			'getMappingFields',
