@@ -171,7 +171,7 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 			.map((request: { path: string; status: number }) => `${request.path} ${request.status}`);
 		expect(writes).toEqual(['/bigin/v2/Contacts 200']);
 		scenario(
-			'a contact created in Bigin started the workflow, whose Bigin node updated that contact',
+			'a contact created in Bigin started the workflow, whose Bigin nodes updated it and opened a renewal in the Renewals Team Pipeline',
 		);
 	});
 
@@ -244,6 +244,8 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 			{ filter: 'Lopez' },
 		);
 		expect(list.results.map((result) => result.name)).toContain('Maria Lopez');
-		scenario("the editor's lists and field mapper came from Bigin through n8n's own endpoints");
+		scenario(
+			"the editor's pipelines, operators, field mapper and record list came from Bigin through n8n's own endpoints",
+		);
 	});
 });

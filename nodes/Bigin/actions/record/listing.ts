@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { RecordPage } from '../../transport/records';
 import { collectPages } from '../shared/paging';
@@ -41,12 +41,13 @@ export async function readRecordPages(
 	return records.slice(0, limit);
 }
 
+/** One output item per record, as Bigin returned it or simplified when the item asks for it. */
 export function recordItems(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	module: string,
 	records: IDataObject[],
-) {
+): INodeExecutionData[] {
 	const simplify = context.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return records.map((record) => ({ json: simplify ? simplifyRecord(module, record) : record }));
 }
