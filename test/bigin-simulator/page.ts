@@ -9,7 +9,7 @@ td,th{border-bottom:1px solid #dcebe1;padding:.35rem .6rem;text-align:left;font-
 th{background:#eaf5ee;font-weight:600}button{cursor:pointer;border:1px solid #1d8a4a;background:#fff;color:#1d8a4a;border-radius:4px;padding:.2rem .6rem;margin-right:.3rem}
 button.primary{background:#1d8a4a;color:#fff}button:hover{filter:brightness(.95)}.muted{color:#6b7d72}
 .ok{color:#17743d;font-weight:600}.bad{color:#b3261e;font-weight:600}.wait{color:#8a6d1d}
-code{font-size:.85rem}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:0 2rem}
+td.time,td.actions{white-space:nowrap}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:0 2rem}
 `;
 
 /**
@@ -86,13 +86,13 @@ function answer(delivery) {
 function renderChannels(channels, nowMs) {
   document.querySelector('#channels tbody').replaceChildren(...(channels.length
     ? channels.map((c) => row([cell(c.channel_id), cell(c.events.join(', ')), cell(c.notify_url),
-        cell(dateTime(nowMs + c.expires_in_seconds * 1000) + ' (in ' + duration(c.expires_in_seconds) + ')')], 'channel-row'))
+        cell(dateTime(nowMs + c.expires_in_seconds * 1000) + ' (in ' + duration(c.expires_in_seconds) + ')', 'time')], 'channel-row'))
     : [emptyRow(4, 'No live channels. Publish a workflow with Bigin Trigger, or click "Listen for test event" in it.')]));
 }
 function renderDeliveries(deliveries) {
   const newest = deliveries.slice(-20).reverse();
   document.querySelector('#deliveries tbody').replaceChildren(...(newest.length
-    ? newest.map((d) => row([cell(time(d.at)),
+    ? newest.map((d) => row([cell(time(d.at), 'time'),
         cell(d.payload.module + ' ' + d.payload.operation + ' · ' + (d.payload.ids || []).join(', ')),
         cell(d.channelId), answer(d)], 'delivery-row'))
     : [emptyRow(4, 'None yet: change a record below.')]));
@@ -116,7 +116,7 @@ async function renderModules() {
       const remove = button('Delete', 'delete-record', () => call('DELETE', '/_sim/records/' + module + '/' + record.id));
       const actions = document.createElement('span');
       actions.append(edit, remove);
-      return row([cell(record.id), cell(String(record[mandatory])), cell(dateTime(record.Modified_Time)), cell(actions)], 'record-row');
+      return row([cell(record.id), cell(String(record[mandatory])), cell(dateTime(record.Modified_Time), 'time'), cell(actions, 'actions')], 'record-row');
     }));
     const thead = document.createElement('thead');
     thead.append(head);

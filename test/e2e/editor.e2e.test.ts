@@ -64,7 +64,9 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 		return await message.innerText();
 	}
 
+	/** The simulator's page, its delivery log emptied so that every row shown is a new one. */
 	async function openSimulatorPage(): Promise<Page> {
+		await fetch(`${env.sim.url}/_sim/deliveries`, { method: 'DELETE' });
 		const simulator = await session.context.newPage();
 		await simulator.goto(`${env.sim.url}/`);
 		await simulator.getByTestId('records-Contacts').waitFor();
@@ -269,8 +271,6 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 			await field('clientSecret').fill(DEFAULT_CLIENT.clientSecret);
 			const connect = dialog.getByTestId('quick-connect-button');
 			expect((await connect.innerText()).trim()).toBe('Connect');
-			await screenshot(dialog, 'credential-dialog');
-
 			const popup = session.context.waitForEvent('page');
 			await connect.click();
 			await (await popup).waitForEvent('close');
@@ -279,6 +279,7 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 				'Account connected',
 			);
 			expect(await dialog.innerText()).not.toMatch(/couldn.t connect|test failed/i);
+			await screenshot(dialog, 'credential-dialog');
 		});
 		scenario('Connect completed the OAuth popup and the credential shows connected');
 	});
