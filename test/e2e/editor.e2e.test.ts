@@ -89,7 +89,7 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 			await openBiginInPicker();
 			const overview = await pickerText();
 			expect(overview).toMatch(/Triggers \(28\)[\s\S]*On any call change/);
-			expect(overview).toContain('Actions (6)');
+			expect(overview).toMatch(/Actions \(\d+\)/);
 			// The list renders only what is near the view: scroll to each, as a person would.
 			for (const action of [
 				'On any contact change',
@@ -98,8 +98,8 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 				'On pipeline record deleted',
 			])
 				await scrolledTo(page, page.getByTestId('node-creator').getByText(action, { exact: true }));
-			const contactActions = await pickerText();
-			expect(contactActions).not.toMatch(/created updated or deleted/i);
+			const rendered = await pickerText();
+			expect(rendered).not.toMatch(/created updated or deleted/i);
 			await page.getByText('On contact created', { exact: true }).click();
 			await ndv().waitFor();
 			expect(await ndv().getByTestId('parameter-input-events').innerText()).toContain(
@@ -158,7 +158,8 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 			expect(await pickerText()).toContain('What happens next?');
 			await openBiginInPicker();
 			const actions = await pickerText();
-			expect(actions.indexOf('Actions (6)')).toBeLessThan(actions.indexOf('Triggers'));
+			expect(actions.search(/Actions \(\d+\)/)).toBeGreaterThan(-1);
+			expect(actions.search(/Actions \(\d+\)/)).toBeLessThan(actions.indexOf('Triggers'));
 			expect(actions).toContain('Enable a notification channel');
 			await page.keyboard.press('Escape');
 		});
