@@ -43,7 +43,7 @@ export class BiginOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				"In the Zoho API Console (api-console.zoho.com, or your data centre's console) add a <b>Server-based Application</b>, paste the OAuth Redirect URL shown above as its <b>Authorized Redirect URI</b>, and copy its Client ID and Client Secret here. If your Bigin account lives outside the US, enable <b>Multi-DC</b> for that data centre in the console's Settings tab.",
+				"In the Zoho API Console (api-console.zoho.com, or your data centre's console) add a <b>Server-based Application</b>, paste the OAuth Redirect URL shown above as its <b>Authorized Redirect URI</b>, and copy its Client ID and Client Secret into the fields above (n8n lists them first). If your Bigin account lives outside the US, enable <b>Multi-DC</b> for that data centre in the console's Settings tab.",
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

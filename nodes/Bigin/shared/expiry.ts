@@ -14,14 +14,25 @@ export function expiryInHours(hours: number, now: DateTime): string {
 	return formatBiginDate(now.plus({ hours }));
 }
 
-/** Why a requested expiry would not be honoured by Bigin, or undefined when it is fine. */
+/** A time as a person reads it, with the zone it is in: "Fri 27 Nov 2026, 18:30 (Europe/Berlin)". */
+function readable(date: DateTime): string {
+	return `${date.toFormat('ccc d LLL yyyy, HH:mm')} (${date.zoneName ?? date.toFormat('ZZ')})`;
+}
+
+/**
+ * Why a requested expiry would not be honoured by Bigin, or undefined when it is fine. The
+ * message says what "now" is in the zone used, since a time read in another zone than the
+ * user's clock (n8n's default is America/New_York) looks mysteriously out of range otherwise.
+ */
 export function expiryProblem(expiry: DateTime, now: DateTime): string | undefined {
 	if (!expiry.isValid)
 		return `The expiry is not a valid date and time (${expiry.invalidExplanation ?? 'unreadable'})`;
+	const clock = `it is now ${readable(now)}`;
 	if (expiry <= now)
-		return `The expiry ${formatBiginDate(expiry)} is in the past; pick a time within the next 24 hours`;
-	if (expiry > now.plus({ hours: MAX_CHANNEL_LIFETIME_HOURS })) {
-		return `The expiry ${formatBiginDate(expiry)} is more than 24 hours ahead. Bigin would silently shorten it to its one-hour default, so pick a time within the next 24 hours`;
+		return `The expiry ${readable(expiry)} is in the past: ${clock}. Pick a time within the next 24 hours`;
+	const latest = now.plus({ hours: MAX_CHANNEL_LIFETIME_HOURS });
+	if (expiry > latest) {
+		return `The expiry ${readable(expiry)} is more than 24 hours ahead: ${clock}, so the latest is ${readable(latest)}. Bigin would silently shorten a longer one to its one-hour default`;
 	}
 	return undefined;
 }
@@ -38,14 +49,23 @@ const ONE_DAY_SAFETY_MARGIN = { minutes: 1 };
 
 export type ExpiryChoice = { type: 'hours'; hours: number } | { type: 'dateTime'; value: unknown };
 
+const EXPLICIT_OFFSET = /([+-]\d{2}:?\d{2}|Z)$/;
+
 function toDateTime(value: unknown, zone: string): DateTime {
 	if (DateTime.isDateTime(value)) return value;
 	if (value instanceof Date) return DateTime.fromJSDate(value, { zone });
 	if (typeof value === 'number') return DateTime.fromMillis(value, { zone });
 	return DateTime.fromISO(String(value ?? ''), {
 		zone,
-		setZone: /([+-]\d{2}:?\d{2}|Z)$/.test(String(value)),
+		setZone: EXPLICIT_OFFSET.test(String(value)),
 	});
+}
+
+/** A typed time without an offset was read in the workflow's zone: say so, and where to change it. */
+function zoneNote(value: unknown, zone: string): string {
+	return typeof value === 'string' && !EXPLICIT_OFFSET.test(value.trim())
+		? `. The time was read in the workflow's time zone, ${zone} (change it in the workflow's settings, or add an offset such as +01:00)`
+		: '';
 }
 
 /** The channel_expiry to send for the user's choice, or why it cannot be honoured. */
@@ -60,7 +80,10 @@ export function resolveExpiry(
 		const wanted = now.plus({ hours: choice.hours });
 		return { expiry: formatBiginDate(wanted < latest ? wanted : latest) };
 	}
-	const at = toDateTime(choice.value, now.zoneName ?? 'UTC');
+	const zone = now.zoneName ?? 'UTC';
+	const at = toDateTime(choice.value, zone);
 	const problem = expiryProblem(at, now);
-	return problem ? { problem } : { expiry: formatBiginDate(at) };
+	return problem
+		? { problem: `${problem}${at.isValid ? zoneNote(choice.value, zone) : ''}` }
+		: { expiry: formatBiginDate(at) };
 }

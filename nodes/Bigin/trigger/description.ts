@@ -1,11 +1,42 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { eventOptions } from '../shared/events';
+
+const SHOWN_IN_SUBTITLE = 2;
+
+/**
+ * The node's subtitle on the canvas: the picked events by their editor names, the first two and a
+ * count of the rest ("Contact Created, Any Company Change +1 more").
+ */
+export function triggerSubtitle(): string {
+	const names = JSON.stringify(
+		Object.fromEntries(eventOptions().map((option) => [option.value, option.name])),
+	);
+	const events = '($parameter["events"] || [])';
+	return `={{ ${events}.slice(0, ${SHOWN_IN_SUBTITLE}).map(e => (${names})[e] || e).join(", ") + (${events}.length > ${SHOWN_IN_SUBTITLE} ? " +" + (${events}.length - ${SHOWN_IN_SUBTITLE}) + " more" : "") }}`;
+}
+
+/** What the editor's trigger panel says before and while listening for a test event. */
+export const triggerPanel: TriggerPanelDefinition = {
+	header: 'Pull in record changes from Bigin',
+	executionsHelp: {
+		inactive:
+			"<b>While building your workflow</b>, click <i>Listen for test event</i>, then create, change or delete a record of a module you picked (a contact, a company…) in Bigin. The change arrives here as a test execution.<br /><br /><b>Once you're happy with your workflow</b>, publish it. Then every such change in Bigin runs the workflow; those executions show in the Executions list, not in the editor.",
+		active:
+			'<b>While building your workflow</b>, click <i>Listen for test event</i>, then create, change or delete a record of a module you picked in Bigin. The change arrives here as a test execution.<br /><br /><b>Your workflow will also run automatically</b>, since it is published: every such change in Bigin runs it, and those executions show in the Executions list, not in the editor.',
+	},
+	activationHint: {
+		inactive:
+			"Once you've finished building your workflow, publish it: it then runs on every change in Bigin, with no need to click this button.",
+		active:
+			'This workflow also runs on every change in Bigin (those executions show in the Executions list, not here).',
+	},
+};
 
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			"Bigin sends notifications to this workflow's webhook URL, so n8n must be reachable from the internet (set WEBHOOK_URL). The channel is renewed automatically while the workflow is active.",
+			"Bigin calls this workflow's webhook URL (see Webhook URLs above) for every change, so that URL must be one Bigin can reach: for Zoho's Bigin, a public HTTPS address (on a self-hosted n8n, set WEBHOOK_URL). The channel is renewed automatically while the workflow is active.",
 		name: 'reachabilityNotice',
 		type: 'notice',
 		default: '',

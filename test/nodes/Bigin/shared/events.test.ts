@@ -32,6 +32,20 @@ describe('Bigin events', () => {
 		);
 	});
 
+	it("reads well as the node picker's trigger actions, with the values unchanged", () => {
+		const byValue = Object.fromEntries(eventOptions().map((option) => [option.value, option]));
+		expect(byValue['Contacts.create']).toMatchObject({
+			name: 'Contact Created',
+			action: 'On contact created',
+		});
+		expect(byValue['Pipelines.edit'].action).toBe('On pipeline record updated');
+		expect(byValue['Contacts.all']).toMatchObject({
+			name: 'Any Contact Change',
+			action: 'On any contact change',
+		});
+		for (const option of eventOptions()) expect(option.action).toMatch(/^On [a-z ]+$/);
+	});
+
 	it.each([
 		['Contacts.create', undefined],
 		['Pipelines.all', undefined],

@@ -63,6 +63,20 @@ describe('Channel expiry', () => {
 	});
 
 	it('explains why an over-long expiry is refused rather than sent', () => {
-		expect(expiryProblem(now.plus({ hours: 30 }), now)).toContain('silently shorten it');
+		expect(expiryProblem(now.plus({ hours: 30 }), now)).toContain('silently shorten a longer one');
+	});
+
+	it('says which time zone was used and what "now" is there', () => {
+		const newYork = now.setZone('America/New_York');
+		const problem = resolveExpiry(
+			{ type: 'dateTime', value: '2026-11-28T07:00:00' },
+			newYork,
+		).problem;
+		expect(problem).toContain('it is now Fri 27 Nov 2026, 04:00 (America/New_York)');
+		expect(problem).toContain('the latest is Sat 28 Nov 2026, 04:00 (America/New_York)');
+		expect(problem).toContain("read in the workflow's time zone, America/New_York");
+		expect(
+			resolveExpiry({ type: 'dateTime', value: '2026-11-27T08:00:00+01:00' }, now).problem,
+		).toMatch(/is in the past: it is now Fri 27 Nov 2026, 10:00 \(Europe\/Berlin\)\. [^.]*hours$/);
 	});
 });

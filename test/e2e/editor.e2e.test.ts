@@ -1,0 +1,287 @@
+import type { Locator, Page } from 'playwright-core';
+
+import { BiginTrigger } from '../../nodes/Bigin/BiginTrigger.node';
+import { n8nVersion } from '../../scripts/lib/paths';
+import { DEFAULT_CLIENT } from '../bigin-simulator';
+import type { EditorSession } from './support/browser';
+import {
+	inBrowser,
+	openEditor,
+	pickOption,
+	pickOptions,
+	screenshot,
+	scrolledTo,
+	searchPicker,
+} from './support/browser';
+import type { E2eEnvironment } from './support/environment';
+import { scenario, startEnvironment, triggerWorkflow } from './support/environment';
+
+jest.setTimeout(5 * 60 * 1000);
+
+/** What n8n's picker shows for the Bigin pair: the trigger's description (n8n merges the two). */
+const PICKER_DESCRIPTION = new BiginTrigger().description.description;
+const PUBLISHED_WORKFLOW = 'wfEditorLive0001';
+const CHANNEL_ID = '1735689600123';
+
+describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
+	let env: E2eEnvironment;
+	let session: EditorSession;
+	let page: Page;
+
+	beforeAll(async () => {
+		env = await startEnvironment('editor');
+		// A published Bigin Trigger keeps a channel live, so the simulator's page has a receiver.
+		await env.n8n.importWorkflow(
+			triggerWorkflow(PUBLISHED_WORKFLOW, '0b1c2d3e-4f50-4617-8a9b-0c1d2e3f4a5b', ['Contacts.all']),
+		);
+		await env.n8n.publish(PUBLISHED_WORKFLOW);
+		await env.n8n.start();
+		await env.n8n.login();
+		session = await openEditor(env.n8n.url);
+		page = session.page;
+	});
+	afterAll(async () => {
+		await session?.close();
+		await env?.stop();
+	});
+
+	const ndv = () => page.getByTestId('ndv');
+	const outputPanel = () => ndv().getByTestId('output-panel');
+	const pickerText = async () => await page.getByTestId('node-creator').innerText();
+
+	async function openBiginInPicker(): Promise<void> {
+		const entry = await searchPicker(page, 'Bigin', 'Bigin');
+		expect(await entry.getByTestId('node-creator-item-description').innerText()).toBe(
+			PICKER_DESCRIPTION,
+		);
+		await entry.click();
+	}
+
+	/** The output panel's error, once it says `text`. */
+	async function errorSaying(text: string): Promise<string> {
+		const message = outputPanel().getByTestId('node-error-message').filter({ hasText: text });
+		await message.waitFor();
+		return await message.innerText();
+	}
+
+	/** The simulator's page, its delivery log emptied so that every row shown is a new one. */
+	async function openSimulatorPage(): Promise<Page> {
+		await fetch(`${env.sim.url}/_sim/deliveries`, { method: 'DELETE' });
+		const simulator = await session.context.newPage();
+		await simulator.goto(`${env.sim.url}/`);
+		await simulator.getByTestId('records-Contacts').waitFor();
+		return simulator;
+	}
+
+	/** The simulator page's newest delivery row, once it shows `change` and the receiver's answer. */
+	async function delivered(simulator: Page, change: RegExp): Promise<Locator> {
+		const row = simulator.getByTestId('delivery-row').filter({ hasText: change }).first();
+		await row.filter({ hasText: /200 OK/ }).waitFor();
+		return row;
+	}
+
+	it('1. the node picker finds Bigin where a workflow starts, with trigger actions that read well', async () => {
+		await inBrowser(session, 'picker-start', async () => {
+			await page.goto(`${env.n8n.url}/workflow/new`);
+			await page.getByTestId('canvas-plus-button').click();
+			expect(await pickerText()).toContain('What triggers this workflow?');
+			await searchPicker(page, 'Zoho Bigin', 'Bigin');
+			await openBiginInPicker();
+			const overview = await pickerText();
+			expect(overview).toMatch(/Triggers \(28\)[\s\S]*On any call change/);
+			expect(overview).toMatch(/Actions \(\d+\)/);
+			// The list renders only what is near the view: scroll to each, as a person would.
+			for (const action of [
+				'On any contact change',
+				'On contact created',
+				'On contact updated',
+				'On pipeline record deleted',
+			])
+				await scrolledTo(page, page.getByTestId('node-creator').getByText(action, { exact: true }));
+			const rendered = await pickerText();
+			expect(rendered).not.toMatch(/created updated or deleted/i);
+			await page.getByText('On contact created', { exact: true }).click();
+			await ndv().waitFor();
+			expect(await ndv().getByTestId('parameter-input-events').innerText()).toContain(
+				'Contact Created',
+			);
+		});
+		scenario('the picker shows Bigin with its description and trigger actions');
+	});
+
+	it('2. Listen for test event shows a contact created by clicking on the simulator page', async () => {
+		await inBrowser(session, 'listen', async () => {
+			const notice = await ndv()
+				.getByText(/webhook URL/)
+				.innerText();
+			expect(notice).toContain("for Zoho's Bigin, a public HTTPS address");
+			expect(notice).not.toContain('reachable from the internet');
+			expect(await ndv().getByTestId('trigger-header').innerText()).toContain(
+				'Pull in record changes from Bigin',
+			);
+			await pickOptions(page, ndv().getByTestId('parameter-input-events'), ['Any Company Change']);
+			await ndv().getByTestId('trigger-execute-button').first().click();
+			await ndv().getByTestId('trigger-listening').waitFor();
+			await screenshot(page, 'trigger-listening');
+
+			const simulator = await openSimulatorPage();
+			await simulator.getByTestId('create-Contacts').click();
+			const row = await delivered(simulator, /Contacts insert/);
+			const recordId = (await row.innerText()).match(/Contacts insert · (\d+)/)?.[1];
+			expect(recordId).toBeDefined();
+			await simulator.close();
+
+			await page.bringToFront();
+			await outputPanel()
+				.getByText(recordId as string)
+				.first()
+				.waitFor();
+			await outputPanel().getByTestId('radio-button-json').click();
+			await outputPanel().getByText('"Contacts.create"').first().waitFor();
+			const output = await outputPanel().innerText();
+			expect(output).toMatch(/"Last_Name":\s*"Contact \d/);
+			await page.mouse.move(10, 10);
+			await screenshot(page, 'trigger-record');
+
+			await ndv().getByTestId('ndv-close-button').click();
+			expect(await page.getByTestId('canvas-node').first().innerText()).toContain(
+				'Contact Created, Any Company Change',
+			);
+		});
+		scenario('Listen for test event showed the contact created on the simulator page');
+	});
+
+	it('3. after a trigger, "What happens next?" offers the Bigin actions', async () => {
+		await inBrowser(session, 'picker-next', async () => {
+			if (await ndv().isVisible()) await ndv().getByTestId('ndv-close-button').click();
+			await page.getByTestId('canvas-handle-plus').first().click();
+			expect(await pickerText()).toContain('What happens next?');
+			await openBiginInPicker();
+			const actions = await pickerText();
+			expect(actions.search(/Actions \(\d+\)/)).toBeGreaterThan(-1);
+			expect(actions.search(/Actions \(\d+\)/)).toBeLessThan(actions.indexOf('Triggers'));
+			expect(actions).toContain('Enable a notification channel');
+			await page.keyboard.press('Escape');
+		});
+		scenario('"What happens next?" offers the Bigin actions');
+	});
+
+	it('4. the Enable form refuses bad input with its message, then enables a channel', async () => {
+		await inBrowser(session, 'enable', async () => {
+			await page.goto(`${env.n8n.url}/workflow/new`);
+			await page.getByTestId('canvas-plus-button').click();
+			await page
+				.getByTestId('node-creator-node-item')
+				.filter({ hasText: 'Trigger manually' })
+				.first()
+				.click();
+			await page.getByTestId('canvas-handle-plus').first().click();
+			await openBiginInPicker();
+			await page.getByText('Enable a notification channel', { exact: true }).click();
+			await ndv().waitFor();
+			const field = (name: string) =>
+				ndv().getByTestId(`parameter-input-${name}`).locator('input, textarea').first();
+			await field('notifyUrl').fill('https://receiver.example/bigin');
+			await pickOptions(page, ndv().getByTestId('parameter-input-events'), [
+				'Task Created',
+				'Any Call Change',
+			]);
+
+			await field('channelId').fill('12ab');
+			await ndv().getByTestId('node-execute-button').click();
+			await errorSaying('Channel ID "12ab" must be 1 to 18 digits');
+
+			await field('channelId').fill(CHANNEL_ID);
+			await pickOption(page, ndv().getByTestId('parameter-input-expiryType'), 'At a Date and Time');
+			await field('expiresAt').fill('2031-01-01 10:00:00');
+			await field('expiresAt').press('Enter');
+			await ndv().getByTestId('node-execute-button').click();
+			const refusal = await errorSaying('more than 24 hours ahead');
+			expect(refusal).toContain('more than 24 hours ahead: it is now');
+			expect(refusal).toContain("read in the workflow's time zone");
+
+			await pickOption(
+				page,
+				ndv().getByTestId('parameter-input-expiryType'),
+				'In a Number of Hours',
+			);
+			await ndv().getByTestId('node-execute-button').click();
+			await outputPanel().getByTestId('node-run-status-success').waitFor();
+			await outputPanel().getByText(CHANNEL_ID).first().waitFor();
+			const output = await outputPanel().innerText();
+			expect(output).toContain(CHANNEL_ID);
+			expect(output).toContain('Tasks');
+			expect(output).toContain('Calls');
+			await screenshot(page, 'enable-form');
+			await ndv().getByTestId('ndv-close-button').click();
+		});
+		const channel = (
+			(await (await fetch(`${env.sim.url}/_sim/channels`)).json()) as {
+				channels: Array<{ channel_id: string; events: string[] }>;
+			}
+		).channels.find((live) => live.channel_id === CHANNEL_ID);
+		expect(channel?.events).toEqual(['Tasks.create', 'Calls.all']);
+		scenario('the Enable form showed its message for bad input, then enabled the channel');
+	});
+
+	it("5. the simulator page creates, edits and deletes a record, showing each delivery and the receiver's answer", async () => {
+		await inBrowser(session, 'simulator', async () => {
+			const simulator = await openSimulatorPage();
+			await simulator.getByTestId('channel-row').filter({ hasText: 'Contacts.all' }).waitFor();
+			await simulator.getByTestId('create-Contacts').click();
+			const created = await delivered(simulator, /Contacts insert/);
+			const recordId = (await created.innerText()).match(/Contacts insert · (\d+)/)?.[1] ?? '';
+			const record = () =>
+				simulator.getByTestId('records-Contacts').getByTestId('record-row').filter({
+					hasText: recordId,
+				});
+			await record().getByTestId('edit-record').click();
+			await delivered(simulator, new RegExp(`Contacts update · ${recordId}`));
+			await record().filter({ hasText: '(edited' }).waitFor();
+			await screenshot(simulator, 'simulator');
+			await record().getByTestId('delete-record').click();
+			await delivered(simulator, new RegExp(`Contacts delete · ${recordId}`));
+			await record().waitFor({ state: 'detached' });
+			const headers = await simulator.getByTestId('records-Contacts').locator('th').allInnerTexts();
+			expect(headers.slice(0, 3)).toEqual(['ID', 'Last Name', 'Modified']);
+			await simulator.close();
+		});
+		scenario('the simulator page showed create, edit and delete delivered with 200 OK');
+	});
+
+	it('6. a Bigin OAuth2 credential for the simulator connects through the dialog and its popup', async () => {
+		await inBrowser(session, 'credential', async () => {
+			await page.goto(`${env.n8n.url}/home/credentials/create`);
+			await page.getByTestId('new-credential-type-select').click();
+			await page.keyboard.type('Bigin');
+			await page
+				.getByTestId('new-credential-type-select-option')
+				.filter({ hasText: 'Bigin OAuth2 API' })
+				.click();
+			await page.getByTestId('new-credential-type-button').click();
+			const dialog = page.getByTestId('editCredential-modal');
+			const field = (name: string) =>
+				dialog.getByTestId(`parameter-input-${name}`).locator('input').first();
+			await pickOption(
+				page,
+				dialog.getByTestId('parameter-input-dataCenter'),
+				'Custom (Enter the Accounts Server URL)',
+			);
+			await field('customAccountsServer').fill(env.sim.url);
+			await field('clientId').fill(DEFAULT_CLIENT.clientId);
+			await field('clientSecret').fill(DEFAULT_CLIENT.clientSecret);
+			const connect = dialog.getByTestId('quick-connect-button');
+			expect((await connect.innerText()).trim()).toBe('Connect');
+			const popup = session.context.waitForEvent('page');
+			await connect.click();
+			await (await popup).waitForEvent('close');
+			await dialog.getByTestId('oauth-connect-success-banner').waitFor();
+			expect(await dialog.getByTestId('oauth-connect-success-banner').innerText()).toContain(
+				'Account connected',
+			);
+			expect(await dialog.innerText()).not.toMatch(/couldn.t connect|test failed/i);
+			await screenshot(dialog, 'credential-dialog');
+		});
+		scenario('Connect completed the OAuth popup and the credential shows connected');
+	});
+});
