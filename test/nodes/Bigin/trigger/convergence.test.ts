@@ -145,22 +145,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			['options', { notify_on_related_action: true }],
 		])('gets its %s back within about six hours', async (_label, change) => {
 			await h.activate();
-			const [channel] = await h.channels();
-			await h.client.request('PUT', '/bigin/v2/actions/watch', {
-				token: await h.client.token(),
-				body: {
-					watch: [
-						{
-							channel_id: channel.channel_id,
-							events: channel.events,
-							notify_url: channel.notify_url,
-							token: channel.token,
-							channel_expiry: new Date(Date.now() + 20 * HOUR).toISOString(),
-							...change,
-						},
-					],
-				},
-			});
+			await h.changeChannelInBigin(change);
 			h.travel(6.7 * HOUR);
 			await h.tick();
 			const [repaired] = await h.channels();
@@ -190,11 +175,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 
 		it('never takes over or deletes a channel with its id that notifies another URL, naming that URL', async () => {
 			await h.activate();
-			const [channel] = await h.channels();
-			await h.client.request('PUT', '/bigin/v2/actions/watch', {
-				token: await h.client.token(),
-				body: { watch: [{ ...channel, notify_url: STAGING, channel_expiry: undefined }] },
-			});
+			const channel = await h.changeChannelInBigin({ notify_url: STAGING });
 			expect(await methods.checkExists.call(h.hook())).toBe(false);
 			await expect(methods.create.call(h.hook())).rejects.toThrow(STAGING);
 			expect(await methods.delete.call(h.hook())).toBe(false);
@@ -209,19 +190,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 
 		it('the renewer leaves such a channel alone too, and says so once in the executions list', async () => {
 			await h.activate();
-			const [channel] = await h.channels();
-			await h.client.request('PUT', '/bigin/v2/actions/watch', {
-				token: await h.client.token(),
-				body: {
-					watch: [
-						{
-							...channel,
-							notify_url: STAGING,
-							channel_expiry: new Date(Date.now() + 20 * HOUR).toISOString(),
-						},
-					],
-				},
-			});
+			await h.changeChannelInBigin({ notify_url: STAGING });
 			h.travel(6.7 * HOUR);
 			await h.tick();
 			h.travel(6.7 * HOUR);

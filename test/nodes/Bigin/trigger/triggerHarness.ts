@@ -153,6 +153,28 @@ export class TriggerHarness {
 		});
 	}
 
+	/** Changes the channel the way an admin or another tool would: a full PUT, 20 hours to live. */
+	async changeChannelInBigin(change: IDataObject): Promise<SimChannel> {
+		const [channel] = await this.channels();
+		await this.client.request('PUT', '/bigin/v2/actions/watch', {
+			token: await this.client.token(),
+			body: {
+				watch: [
+					{
+						channel_id: channel.channel_id,
+						events: channel.events,
+						notify_url: channel.notify_url,
+						token: channel.token,
+						notify_on_related_action: channel.notify_on_related_action,
+						channel_expiry: new Date(Date.now() + 20 * HOUR).toISOString(),
+						...change,
+					},
+				],
+			},
+		});
+		return channel;
+	}
+
 	/** A notification exactly as Bigin would send it for this channel. */
 	async genuineBody(channel = this.staticData): Promise<IDataObject> {
 		const [contact] = (await this.client.control('GET', 'records/Contacts')).data;
