@@ -8,6 +8,7 @@ import {
 	triggerWorkflow,
 } from './support/environment';
 import { n8nVersion } from '../../scripts/lib/paths';
+import { simulatorCredential } from '../../scripts/lib/simulatorCredential';
 import { readingFromEnvironment } from '../support/readings';
 import { simClient } from '../support/simClient';
 
@@ -19,6 +20,10 @@ const TASKS_WORKFLOW = 'wfBiginTasks0001';
 const TASKS_WEBHOOK = '6a2e3d4c-5b6a-4f70-9b8c-0d1e2f3a4b5c';
 const STALE_WORKFLOW = 'wfBiginStale0001';
 const STALE_WEBHOOK = '7b3f4e5d-6c7b-4081-8c9d-1e2f3a4b5c6d';
+const REVOKED_WORKFLOW = 'wfBiginRevoked01';
+const REVOKED_WEBHOOK = '9d5b6a7f-8e9d-42a3-8ebf-3a4b5c6d7e8f';
+/** A credential of its own, whose grant scenario 10 revokes. */
+const REVOKED_CREDENTIAL = { id: 'biginSimRevoked1', name: 'Bigin (revoked in scenario 10)' };
 
 /** BIGIN_SIM_READING=hostile runs every scenario against the most hostile reading of Bigin. */
 const reading = readingFromEnvironment();
@@ -82,6 +87,7 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}, ${reading.name}`, () => {
 	let env: E2eEnvironment;
 	let sim: ReturnType<typeof simClient>;
 	let productionUrl: string;
+	let revokedRefreshToken: string;
 
 	beforeAll(async () => {
 		env = await startEnvironment('trigger', reading.config);
@@ -97,6 +103,17 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}, ${reading.name}`, () => {
 			triggerWorkflow(TASKS_WORKFLOW, TASKS_WEBHOOK, ['Tasks.create'], { fetchRecords: false }),
 		);
 		await env.n8n.importWorkflow(staleWriterWorkflow());
+		const revokable = (await simulatorCredential(env.sim.url, REVOKED_CREDENTIAL)) as {
+			data: { oauthTokenData: { refresh_token: string } };
+		};
+		revokedRefreshToken = revokable.data.oauthTokenData.refresh_token;
+		await env.n8n.importCredentials([revokable]);
+		await env.n8n.importWorkflow({
+			...triggerWorkflow(REVOKED_WORKFLOW, REVOKED_WEBHOOK, ['Calls.create']),
+			nodes: triggerWorkflow(REVOKED_WORKFLOW, REVOKED_WEBHOOK, ['Calls.create']).nodes.map(
+				(node) => ({ ...node, credentials: { biginOAuth2Api: REVOKED_CREDENTIAL } }),
+			),
+		});
 		await env.n8n.publish(CONTACTS_WORKFLOW);
 		await env.n8n.start();
 		productionUrl = `${env.n8n.url}/webhook/${CONTACTS_WEBHOOK}/webhook`;
@@ -423,6 +440,36 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}, ${reading.name}`, () => {
 		scenario(
 			'an execution wrote back the static data it loaded before a re-activation; the next notification was still accepted',
 		);
+	});
+
+	it("10. a renewal Bigin refuses shows once in the workflow's executions, and in the error log", async () => {
+		await sim.control('POST', 'config', { expiryCapSeconds: 60 });
+		try {
+			expect((await env.n8n.api('POST', `/workflows/${REVOKED_WORKFLOW}/activate`)).status).toBe(
+				200,
+			);
+			const url = `${env.n8n.url}/webhook/${REVOKED_WEBHOOK}/webhook`;
+			await eventually(async () => await channelFor(url), 30_000, 'the channel');
+			await sim.request('POST', `/oauth/v2/token/revoke?token=${revokedRefreshToken}`);
+			const failed = await eventually(
+				async () => {
+					const executions = await executionsOf(env.n8n, REVOKED_WORKFLOW);
+					return executions.some((execution) => execution.status === 'error')
+						? executions
+						: undefined;
+				},
+				90_000,
+				'a failed execution for the refused renewal',
+			);
+			const errors = failed.filter((execution) => execution.status === 'error');
+			expect(errors).toHaveLength(1);
+			expect(JSON.stringify(errors[0].data?.resultData)).toContain('Bigin');
+			expect(env.n8n.logs).toContain('Bigin refused to renew the notification channel');
+		} finally {
+			await sim.control('POST', 'config', { expiryCapSeconds: 0 });
+			await env.n8n.api('POST', `/workflows/${REVOKED_WORKFLOW}/deactivate`);
+		}
+		scenario('a refused renewal appeared once as a failed execution, and in the error log');
 	});
 
 	it.each([
