@@ -14,7 +14,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { triggerPanel, triggerProperties, triggerSubtitle } from './trigger/description';
 import * as lifecycle from './trigger/lifecycle';
 import { addRecords } from './trigger/recordFetch';
-import { renewIfDue } from './trigger/renewal';
+import { startRenewer } from './trigger/renewal';
 import { RENEWAL_CHECK_CRON } from './trigger/renewalSchedule';
 import { receiveNotification } from './trigger/webhook';
 
@@ -69,13 +69,10 @@ export class BiginTrigger implements INodeType {
 	};
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		if (this.getMode() !== 'manual') {
-			this.helpers.registerCron(
-				{ expression: RENEWAL_CHECK_CRON },
-				async () => await renewIfDue(this),
-			);
-		}
-		return {};
+		if (this.getMode() === 'manual') return {};
+		const renewer = startRenewer(this);
+		this.helpers.registerCron({ expression: RENEWAL_CHECK_CRON }, async () => await renewer.tick());
+		return { closeFunction: async () => renewer.close() };
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

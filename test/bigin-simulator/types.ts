@@ -71,6 +71,8 @@ export interface Channel {
 	notifyOnRelatedAction: boolean;
 	returnAffectedFieldValues: boolean;
 	createdAt: number;
+	/** When this channel was last enabled afresh: the start of its one-day cap under `expiryCapFrom: firstEnable`. */
+	firstEnabledAt: number;
 }
 
 export interface BiginRecord {

@@ -178,7 +178,7 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 			});
 			expect(response.body.watch[1]).toMatchObject({
 				resource_name: 'Accounts',
-				events: ['Accounts.all'],
+				events: ['Accounts.edit', 'Accounts.create', 'Accounts.delete'],
 			});
 			expect(response.body.info).toEqual({ per_page: 200, count: 2, page: 1, more_records: false });
 		});
@@ -211,6 +211,122 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 			await client.control('POST', 'clock', { advanceSeconds: 3601 });
 			token = await client.token();
 			expect((await watch('GET')).status).toBe(204);
+		});
+	});
+
+	describe('readings of what Bigin leaves undocumented (bigin-api.md §10)', () => {
+		const listed = async () =>
+			(await watch('GET', undefined, '?channel_id=1001')).body.watch as Array<{
+				events: string[];
+				token: string;
+				notify_url: string;
+				channel_expiry: string;
+			}>;
+
+		async function expectExpiresIn(seconds: number): Promise<void> {
+			const [listedChannel] = (await client.control('GET', 'channels')).channels;
+			expect(listedChannel.expires_in_seconds).toBeGreaterThan(seconds - 5);
+			expect(listedChannel.expires_in_seconds).toBeLessThanOrEqual(seconds);
+		}
+
+		it('lists an X.all subscription as create, edit and delete by default, and as written when switched', async () => {
+			await watch('POST', { watch: [channel()] });
+			expect((await listed())[1].events).toEqual([
+				'Accounts.edit',
+				'Accounts.create',
+				'Accounts.delete',
+			]);
+			await client.control('POST', 'config', { expandAllEvents: false });
+			expect((await listed())[1].events).toEqual(['Accounts.all']);
+		});
+
+		it('POST to an existing id merges the events when switched, replacing the rest', async () => {
+			await client.control('POST', 'config', {
+				repostExisting: 'mergeEvents',
+				expandAllEvents: false,
+			});
+			await watch('POST', { watch: [channel()] });
+			await watch('POST', {
+				watch: [
+					channel({ events: ['Tasks.edit'], token: 'second', notify_url: 'https://b.example/x' }),
+				],
+			});
+			const { channels } = await client.control('GET', 'channels');
+			expect(channels[0]).toMatchObject({
+				events: ['Contacts.create', 'Accounts.all', 'Tasks.edit'],
+				token: 'second',
+				notify_url: 'https://b.example/x',
+			});
+		});
+
+		it('POST to an existing id only moves the expiry when switched', async () => {
+			await client.control('POST', 'config', { repostExisting: 'keepAllButExpiry' });
+			await watch('POST', { watch: [channel({ channel_expiry: isoIn(2 * HOUR) })] });
+			await watch('POST', {
+				watch: [
+					channel({ events: ['Tasks.edit'], token: 'second', channel_expiry: isoIn(9 * HOUR) }),
+				],
+			});
+			const { channels } = await client.control('GET', 'channels');
+			expect(channels[0]).toMatchObject({
+				events: ['Contacts.create', 'Accounts.all'],
+				token: 'verify-me',
+			});
+			expect(channels[0].expires_in_seconds).toBeGreaterThan(8.9 * 3600);
+		});
+
+		describe('one-day cap counted from the first enable', () => {
+			beforeEach(async () => {
+				await client.control('POST', 'config', { expiryCapFrom: 'firstEnable' });
+				await watch('POST', { watch: [channel({ channel_expiry: isoIn(23 * HOUR) })] });
+				await client.control('POST', 'clock', { advanceSeconds: 21 * 3600 });
+				token = await client.token();
+			});
+			const later = (ms: number) =>
+				new Date(Date.now() + 21 * HOUR + ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+			it('gives a PUT past the first day the one-hour default, silently', async () => {
+				const response = await watch('PUT', {
+					watch: [channel({ channel_expiry: later(23 * HOUR) })],
+				});
+				expect(response.status).toBe(200);
+				await expectExpiresIn(3600);
+			});
+
+			it('honours a PUT within the first day', async () => {
+				await watch('PUT', { watch: [channel({ channel_expiry: later(2.5 * HOUR) })] });
+				await expectExpiresIn(9000);
+			});
+
+			it('starts a new day for a replacing POST', async () => {
+				await watch('POST', { watch: [channel({ channel_expiry: later(23 * HOUR) })] });
+				await expectExpiresIn(23 * 3600);
+			});
+
+			it.each(['mergeEvents', 'keepAllButExpiry'])(
+				'keeps the first day for a POST that %s',
+				async (repostExisting) => {
+					await client.control('POST', 'config', { repostExisting });
+					await watch('POST', { watch: [channel({ channel_expiry: later(23 * HOUR) })] });
+					await expectExpiresIn(3600);
+				},
+			);
+
+			it('starts a new day after DELETE and POST under every reading', async () => {
+				await client.control('POST', 'config', { repostExisting: 'keepAllButExpiry' });
+				await watch('DELETE', undefined, '?channel_ids=1001');
+				await watch('POST', { watch: [channel({ channel_expiry: later(23 * HOUR) })] });
+				await expectExpiresIn(23 * 3600);
+			});
+		});
+
+		it('counts the cap from now by default: a PUT renewal gets what it asks for', async () => {
+			await watch('POST', { watch: [channel({ channel_expiry: isoIn(23 * HOUR) })] });
+			await client.control('POST', 'clock', { advanceSeconds: 21 * 3600 });
+			token = await client.token();
+			const askFor = new Date(Date.now() + 44 * HOUR).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+			await watch('PUT', { watch: [channel({ channel_expiry: askFor })] });
+			await expectExpiresIn(23 * 3600);
 		});
 	});
 

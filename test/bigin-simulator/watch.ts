@@ -163,9 +163,24 @@ function readExpiry(state: SimulatorState, item: JsonObject, index: number): num
 	return at;
 }
 
-function effectiveExpiry(state: SimulatorState, requested: number | undefined): number {
+/**
+ * The expiry a write ends up with. Under `expiryCapFrom: firstEnable` the one-day cap counts from the
+ * channel's first enable, and an expiry past it falls back to the default, as an over-long one does.
+ */
+function effectiveExpiry(
+	state: SimulatorState,
+	requested: number | undefined,
+	firstEnabledAt: number,
+): number {
 	const now = state.now();
-	const expiry = requested ?? now + state.config.defaultExpirySeconds * 1000;
+	const pastFirstDay =
+		state.config.expiryCapFrom === 'firstEnable' &&
+		requested !== undefined &&
+		requested > firstEnabledAt + ONE_DAY_MS;
+	const expiry =
+		requested === undefined || pastFirstDay
+			? now + state.config.defaultExpirySeconds * 1000
+			: requested;
 	const cap = state.config.expiryCapSeconds;
 	return cap > 0 ? Math.min(expiry, now + cap * 1000) : expiry;
 }
@@ -211,15 +226,25 @@ function applyItem(state: SimulatorState, method: Method, item: Json, index: num
 	if (method === 'PUT' && !existing) {
 		return itemError('NOT_SUBSCRIBED', 'the given channel is not subscribed', index, 'channel_id');
 	}
+	const reposted = method === 'POST' && existing !== undefined;
+	if (reposted && state.config.repostExisting === 'keepAllButExpiry') {
+		existing.expiresAt = effectiveExpiry(state, expiry, existing.firstEnabledAt);
+		return { ok: true, entry: subscribedEntry(state, existing) };
+	}
+	const merge = reposted && state.config.repostExisting === 'mergeEvents';
+	// A PUT, or a re-enable that merges, changes the channel; a replacing POST enables it afresh.
+	const firstEnabledAt =
+		existing && (method === 'PUT' || merge) ? existing.firstEnabledAt : state.now();
 	const channel: Channel = {
 		channelId,
-		events,
+		events: merge && existing ? [...new Set([...existing.events, ...events])] : events,
 		notifyUrl,
 		token: token ?? null,
-		expiresAt: effectiveExpiry(state, expiry),
+		expiresAt: effectiveExpiry(state, expiry, firstEnabledAt),
 		notifyOnRelatedAction: notifyOnRelatedAction ?? false,
 		returnAffectedFieldValues: returnAffectedFieldValues ?? false,
 		createdAt: existing?.createdAt ?? state.now(),
+		firstEnabledAt,
 	};
 	state.channels.set(channelId, channel);
 	return { ok: true, entry: subscribedEntry(state, channel) };
@@ -267,7 +292,8 @@ function patchItem(
 	if (notifyOnRelatedAction !== undefined) existing.notifyOnRelatedAction = notifyOnRelatedAction;
 	if (returnAffectedFieldValues !== undefined)
 		existing.returnAffectedFieldValues = returnAffectedFieldValues;
-	if (item.channel_expiry !== undefined) existing.expiresAt = effectiveExpiry(state, expiry);
+	if (item.channel_expiry !== undefined)
+		existing.expiresAt = effectiveExpiry(state, expiry, existing.firstEnabledAt);
 	return {
 		ok: true,
 		entry: subscribedEntry(state, existing, 'Successfully updated the subscribe details'),
@@ -328,6 +354,18 @@ export function writeChannels(
 	return { status, body: { watch: outcomes.map((outcome) => outcome.entry) } };
 }
 
+/** Zoho's samples list an `X.all` subscription as the three operations it stands for. */
+function listedEvents(state: SimulatorState, channel: Channel): string[] {
+	if (!state.config.expandAllEvents) return channel.events;
+	const expanded = channel.events.flatMap((event) => {
+		const [module, operation] = event.split('.');
+		return operation === 'all'
+			? [`${module}.edit`, `${module}.create`, `${module}.delete`]
+			: [event];
+	});
+	return [...new Set(expanded)];
+}
+
 function listEntry(state: SimulatorState, channel: Channel, module: string): JsonObject {
 	return {
 		notify_on_related_action: channel.notifyOnRelatedAction,
@@ -339,7 +377,7 @@ function listEntry(state: SimulatorState, channel: Channel, module: string): Jso
 		resource_name: module,
 		fields: null,
 		channel_id: channel.channelId,
-		events: channel.events.filter((event) => event.startsWith(`${module}.`)),
+		events: listedEvents(state, channel).filter((event) => event.startsWith(`${module}.`)),
 		token: channel.token,
 	};
 }

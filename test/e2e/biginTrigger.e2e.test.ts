@@ -8,6 +8,8 @@ import {
 	triggerWorkflow,
 } from './support/environment';
 import { n8nVersion } from '../../scripts/lib/paths';
+import { simulatorCredential } from '../../scripts/lib/simulatorCredential';
+import { readingFromEnvironment } from '../support/readings';
 import { simClient } from '../support/simClient';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -16,6 +18,62 @@ const CONTACTS_WORKFLOW = 'wfBiginContacts1';
 const CONTACTS_WEBHOOK = '5f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b';
 const TASKS_WORKFLOW = 'wfBiginTasks0001';
 const TASKS_WEBHOOK = '6a2e3d4c-5b6a-4f70-9b8c-0d1e2f3a4b5c';
+const STALE_WORKFLOW = 'wfBiginStale0001';
+const STALE_WEBHOOK = '7b3f4e5d-6c7b-4081-8c9d-1e2f3a4b5c6d';
+const REVOKED_WORKFLOW = 'wfBiginRevoked01';
+const REVOKED_WEBHOOK = '9d5b6a7f-8e9d-42a3-8ebf-3a4b5c6d7e8f';
+/** A credential of its own, whose grant scenario 10 revokes. */
+const REVOKED_CREDENTIAL = { id: 'biginSimRevoked1', name: 'Bigin (revoked in scenario 10)' };
+
+/** BIGIN_SIM_READING=hostile runs every scenario against the most hostile reading of Bigin. */
+const reading = readingFromEnvironment();
+
+/**
+ * How long scenario 4 watches one-minute channels. The readings differ in activation and in
+ * renewals past a channel's first day, not within these minutes, so the second run watches less.
+ */
+const SHORT_CHANNEL_WATCH =
+	reading.name === 'default reading' ? { ms: 150_000, renewals: 3 } : { ms: 100_000, renewals: 2 };
+
+/**
+ * A workflow whose execution outlives a re-activation and then saves the whole static data it
+ * loaded, trigger node's included: a Wait, then a Code node writing global static data.
+ */
+function staleWriterWorkflow() {
+	const base = triggerWorkflow(STALE_WORKFLOW, STALE_WEBHOOK, ['Products.create'], {
+		fetchRecords: false,
+	});
+	return {
+		...base,
+		nodes: [
+			...base.nodes,
+			{
+				id: `${STALE_WORKFLOW}-wait`,
+				name: 'Wait',
+				type: 'n8n-nodes-base.wait',
+				typeVersion: 1.1,
+				position: [200, 0],
+				webhookId: '8c4a5f6e-7d8c-4192-9dae-2f3a4b5c6d7e',
+				parameters: { resume: 'timeInterval', amount: 8, unit: 'seconds' },
+			},
+			{
+				id: `${STALE_WORKFLOW}-code`,
+				name: 'Count in static data',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [400, 0],
+				parameters: {
+					jsCode:
+						"const data = $getWorkflowStaticData('global');\ndata.runs = (data.runs || 0) + 1;\nreturn $input.all();",
+				},
+			},
+		],
+		connections: {
+			'Bigin Trigger': { main: [[{ node: 'Wait', type: 'main', index: 0 }]] },
+			Wait: { main: [[{ node: 'Count in static data', type: 'main', index: 0 }]] },
+		},
+	};
+}
 
 interface SimChannel {
 	channel_id: string;
@@ -25,13 +83,14 @@ interface SimChannel {
 	expires_in_seconds: number;
 }
 
-describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
+describe(`Bigin Trigger in a real n8n ${n8nVersion()}, ${reading.name}`, () => {
 	let env: E2eEnvironment;
 	let sim: ReturnType<typeof simClient>;
 	let productionUrl: string;
+	let revokedRefreshToken: string;
 
 	beforeAll(async () => {
-		env = await startEnvironment('trigger');
+		env = await startEnvironment('trigger', reading.config);
 		sim = simClient(env.sim);
 		await env.n8n.importWorkflow(
 			triggerWorkflow(CONTACTS_WORKFLOW, CONTACTS_WEBHOOK, [
@@ -43,6 +102,18 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		await env.n8n.importWorkflow(
 			triggerWorkflow(TASKS_WORKFLOW, TASKS_WEBHOOK, ['Tasks.create'], { fetchRecords: false }),
 		);
+		await env.n8n.importWorkflow(staleWriterWorkflow());
+		const revokable = (await simulatorCredential(env.sim.url, REVOKED_CREDENTIAL)) as {
+			data: { oauthTokenData: { refresh_token: string } };
+		};
+		revokedRefreshToken = revokable.data.oauthTokenData.refresh_token;
+		await env.n8n.importCredentials([revokable]);
+		await env.n8n.importWorkflow({
+			...triggerWorkflow(REVOKED_WORKFLOW, REVOKED_WEBHOOK, ['Calls.create']),
+			nodes: triggerWorkflow(REVOKED_WORKFLOW, REVOKED_WEBHOOK, ['Calls.create']).nodes.map(
+				(node) => ({ ...node, credentials: { biginOAuth2Api: REVOKED_CREDENTIAL } }),
+			),
+		});
 		await env.n8n.publish(CONTACTS_WORKFLOW);
 		await env.n8n.start();
 		productionUrl = `${env.n8n.url}/webhook/${CONTACTS_WEBHOOK}/webhook`;
@@ -265,13 +336,15 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		let lapses = 0;
 		let renewals = 0;
 		let lastExpiry = first.expires_in_seconds;
-		while (Date.now() - started < 150_000) {
+		while (Date.now() - started < SHORT_CHANNEL_WATCH.ms) {
 			if (!faultInjected && Date.now() - started > 40_000) {
+				// one more than the transport's own attempts, so that the renewal itself fails once
 				await sim.control('POST', 'faults', {
 					path: '/bigin/v2/actions/watch',
 					method: 'PUT',
-					count: 1,
+					count: 5,
 					kind: 500,
+					retryAfterSeconds: 0,
 				});
 				faultInjected = true;
 			}
@@ -282,7 +355,7 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 		}
 		expect(lapses).toBe(0);
-		expect(renewals).toBeGreaterThanOrEqual(3);
+		expect(renewals).toBeGreaterThanOrEqual(SHORT_CHANNEL_WATCH.renewals);
 		const puts = (await sim.control('GET', 'requests')).requests.filter(
 			(request: { method: string; path: string; status: number }) =>
 				request.method === 'PUT' && request.path === '/bigin/v2/actions/watch',
@@ -296,13 +369,28 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 		expect(nodeOutput(execution, 'Bigin Trigger')[0]).toMatchObject({ event: 'Tasks.create' });
 		expect(nodeOutput(execution, 'Bigin Trigger')[0]).not.toHaveProperty('record');
 		scenario(
-			`a one-minute channel stayed alive for 150 s through ${renewals} renewals and a failed attempt`,
+			`a one-minute channel stayed alive for ${SHORT_CHANNEL_WATCH.ms / 1000} s through ${renewals} renewals and a failed attempt`,
 		);
 	}
 
-	it('5. deactivating a workflow deletes its channel', async () => {
+	it('5. deactivating a workflow deletes its channel, and a renewal under way does not bring it back', async () => {
 		const tasksUrl = `${env.n8n.url}/webhook/${TASKS_WEBHOOK}/webhook`;
 		expect(await channelFor(tasksUrl)).toBeDefined();
+		const watchPuts = async () =>
+			(await sim.control('GET', 'requests')).requests.filter(
+				(request: { method: string; path: string }) =>
+					request.method === 'PUT' && request.path === '/bigin/v2/actions/watch',
+			).length;
+		const putsBefore = await watchPuts();
+		// Bigin holds the next renewal for 4 s and then drops the connection; the transport retries it
+		await sim.control('POST', 'faults', {
+			path: '/bigin/v2/actions/watch',
+			method: 'PUT',
+			count: 1,
+			kind: 'timeout',
+			holdMs: 4000,
+		});
+		await eventually(async () => (await watchPuts()) > putsBefore, 60_000, 'a renewal under way');
 		const deactivated = await env.n8n.api('POST', `/workflows/${TASKS_WORKFLOW}/deactivate`);
 		expect(deactivated.status).toBe(200);
 		await eventually(
@@ -310,8 +398,78 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 			30_000,
 			'the channel to be deleted',
 		);
+		await new Promise((resolve) => setTimeout(resolve, 10_000));
+		expect(await channelFor(tasksUrl)).toBeUndefined();
 		expect(await channelFor(productionUrl)).toBeDefined();
-		scenario("deactivation deleted the channel and left the other workflow's channel alone");
+		scenario(
+			"deactivation deleted the channel while a renewal was under way, which did not re-create it; the other workflow's channel is untouched",
+		);
+	});
+
+	it('8. a running execution that saves an older copy of static data after a re-activation never makes genuine notifications fail', async () => {
+		const url = `${env.n8n.url}/webhook/${STALE_WEBHOOK}/webhook`;
+		expect((await env.n8n.api('POST', `/workflows/${STALE_WORKFLOW}/activate`)).status).toBe(200);
+		const first = await eventually(async () => await channelFor(url), 30_000, 'the channel');
+		const before = await executionCount(STALE_WORKFLOW);
+		await sim.control('POST', 'records/Products', { Product_Name: 'Loaded before' });
+		await eventually(
+			async () =>
+				(await sim.control('GET', 'deliveries')).deliveries.some(
+					(delivery: { url: string; status: number | null }) =>
+						delivery.url === url && delivery.status === 200,
+				),
+			30_000,
+			'the first notification to be accepted',
+		);
+		// While that execution waits, the workflow is re-activated: the channel is deleted and enabled again.
+		expect((await env.n8n.api('POST', `/workflows/${STALE_WORKFLOW}/deactivate`)).status).toBe(200);
+		expect((await env.n8n.api('POST', `/workflows/${STALE_WORKFLOW}/activate`)).status).toBe(200);
+		const again = await eventually(async () => await channelFor(url), 30_000, 'the new channel');
+		expect(again.channel_id).toBe(first.channel_id);
+		await newExecution(STALE_WORKFLOW, before);
+		const stored = await env.n8n.api<{ staticData?: { global?: { runs?: number } } }>(
+			'GET',
+			`/workflows/${STALE_WORKFLOW}`,
+		);
+		expect(stored.body.staticData?.global?.runs).toBeGreaterThanOrEqual(1);
+
+		await sim.control('POST', 'records/Products', { Product_Name: 'After the stale write' });
+		const execution = await newExecution(STALE_WORKFLOW, before + 1);
+		expect(nodeOutput(execution, 'Bigin Trigger')[0]).toMatchObject({ event: 'Products.create' });
+		expect((await env.n8n.api('POST', `/workflows/${STALE_WORKFLOW}/deactivate`)).status).toBe(200);
+		scenario(
+			'an execution wrote back the static data it loaded before a re-activation; the next notification was still accepted',
+		);
+	});
+
+	it("10. a renewal Bigin refuses shows once in the workflow's executions, and in the error log", async () => {
+		await sim.control('POST', 'config', { expiryCapSeconds: 60 });
+		try {
+			expect((await env.n8n.api('POST', `/workflows/${REVOKED_WORKFLOW}/activate`)).status).toBe(
+				200,
+			);
+			const url = `${env.n8n.url}/webhook/${REVOKED_WEBHOOK}/webhook`;
+			await eventually(async () => await channelFor(url), 30_000, 'the channel');
+			await sim.request('POST', `/oauth/v2/token/revoke?token=${revokedRefreshToken}`);
+			const failed = await eventually(
+				async () => {
+					const executions = await executionsOf(env.n8n, REVOKED_WORKFLOW);
+					return executions.some((execution) => execution.status === 'error')
+						? executions
+						: undefined;
+				},
+				90_000,
+				'a failed execution for the refused renewal',
+			);
+			const errors = failed.filter((execution) => execution.status === 'error');
+			expect(errors).toHaveLength(1);
+			expect(JSON.stringify(errors[0].data?.resultData)).toContain('Bigin');
+			expect(env.n8n.logs).toContain('Bigin refused to renew the notification channel');
+		} finally {
+			await sim.control('POST', 'config', { expiryCapSeconds: 0 });
+			await env.n8n.api('POST', `/workflows/${REVOKED_WORKFLOW}/deactivate`);
+		}
+		scenario('a refused renewal appeared once as a failed execution, and in the error log');
 	});
 
 	it.each([
@@ -345,6 +503,42 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}`, () => {
 			scenario(`restart via ${label}: the expired channel was recreated and events flow`);
 		},
 	);
+
+	it('9. a restart while Bigin is unreachable keeps the channel, registers the webhook, and events flow once Bigin is back', async () => {
+		const before = await channelFor(productionUrl);
+		expect(before).toBeDefined();
+		await env.n8n.stop();
+		await sim.control('POST', 'faults', {
+			path: '/bigin/v2/actions/watch',
+			method: 'GET',
+			count: 1000,
+			kind: 500,
+			retryAfterSeconds: 0,
+		});
+		try {
+			await env.n8n.start();
+			await env.n8n.waitFor(
+				async () => env.n8n.logs.includes('could not be reached to check the channel'),
+				60_000,
+				'activation to meet the outage',
+			);
+		} finally {
+			await sim.control('DELETE', 'faults');
+		}
+		expect(await channelFor(productionUrl)).toMatchObject({
+			channel_id: before?.channel_id,
+			token: before?.token,
+		});
+		const count = await executionCount(CONTACTS_WORKFLOW);
+		await sim.control('POST', 'records/Contacts', { Last_Name: 'After the outage' });
+		const execution = await newExecution(CONTACTS_WORKFLOW, count);
+		expect(nodeOutput(execution, 'Bigin Trigger')[0]).toMatchObject({
+			record: expect.objectContaining({ Last_Name: 'After the outage' }),
+		});
+		scenario(
+			'a restart during an outage kept the channel and the webhook; events flowed afterwards',
+		);
+	});
 
 	it('5b. unpublishing the workflow deletes its channel', async () => {
 		expect(await channelFor(productionUrl)).toBeDefined();

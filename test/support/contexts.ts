@@ -94,6 +94,8 @@ export function triggerContext(
 		staticData: IDataObject;
 		mode?: 'trigger' | 'manual';
 		crons: RegisteredCron[];
+		/** Collects what the node hands to saveFailedExecution, as n8n 2.x's executions list would. */
+		failedExecutions?: Error[];
 	},
 ): ITriggerFunctions {
 	const { httpRequestWithAuthentication, ...base } = common(options);
@@ -103,6 +105,9 @@ export function triggerContext(
 		getNodeParameter: (name: string, fallback?: unknown) => read(name, 0, fallback),
 		getWorkflowStaticData: () => options.staticData,
 		getMode: () => options.mode ?? 'trigger',
+		...(options.failedExecutions && {
+			saveFailedExecution: (error: Error) => options.failedExecutions?.push(error),
+		}),
 		helpers: {
 			httpRequestWithAuthentication,
 			registerCron: ({ expression }: { expression: string }, onTick: () => void) => {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'crypto';
 
 /** Bigin wants digits; 15 of them stay below Number.MAX_SAFE_INTEGER and Java's long. */
 export const CHANNEL_ID_DIGITS = 15;
@@ -24,7 +24,24 @@ export function randomChannelId(): string {
 
 /** 40 URL-safe characters: well inside Bigin's 50-character limit, 240 bits of randomness. */
 export function generateVerificationToken(): string {
-	return randomBytes(30).toString('base64url');
+	return randomBytes((TOKEN_LENGTH * 3) / 4).toString('base64url');
+}
+
+const TOKEN_LENGTH = 40;
+
+/**
+ * The verification token of a channel, derived rather than random: every process of one
+ * installation that activates the same channel computes the same token without talking to the
+ * others, so any copy of the workflow's static data verifies Bigin's calls. The key is a secret
+ * those processes share and outsiders lack (the OAuth client secret); the channel id binds it to
+ * one channel. Undefined when there is no secret to derive it from.
+ */
+export function derivedVerificationToken(secret: string, channelId: string): string | undefined {
+	if (secret === '') return undefined;
+	return createHmac('sha256', secret)
+		.update(`bigin-trigger-verification-token\u0000${channelId}`)
+		.digest('base64url')
+		.slice(0, TOKEN_LENGTH);
 }
 
 /** Compares in constant time, so response timing tells a forger nothing about the token. */

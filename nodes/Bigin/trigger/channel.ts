@@ -2,30 +2,64 @@ import { DateTime } from 'luxon';
 import type { IHookFunctions, ITriggerFunctions } from 'n8n-workflow';
 
 import { expiryInHours } from '../shared/expiry';
-import type { ChannelDefinition, WatchResult } from '../transport/notifications';
+import type { ChannelDefinition, ChannelListEntry, WatchResult } from '../transport/notifications';
 import {
+	NOT_SUBSCRIBED,
+	disableChannels,
 	earliestExpiry,
 	enableChannels,
+	listChannels,
 	replaceChannels,
 	throwOnItemErrors,
 } from '../transport/notifications';
-import type { ChannelState } from './channelState';
-import { REQUESTED_LIFETIME_HOURS } from './renewalSchedule';
+import type { ChannelState, RenewalMethod } from './channelState';
 
 type ChannelContext = IHookFunctions | ITriggerFunctions;
+
+/** The parts of the state that define the channel; the rest is what Bigin granted. */
+export type ChannelIdentity = Pick<
+	ChannelState,
+	| 'channelId'
+	| 'token'
+	| 'notifyUrl'
+	| 'events'
+	| 'notifyOnRelatedAction'
+	| 'returnAffectedFieldValues'
+	| 'lifetimeHours'
+>;
+
+export type Grant = Pick<
+	ChannelState,
+	'expiresAt' | 'grantedAt' | 'enabledLifetimeMs' | 'renewBy' | 'lifetimeHours'
+>;
+
+/** Whether the caller still wants the channel: false once the workflow was deactivated. */
+export type StillWanted = () => boolean;
+
+/** Thrown instead of writing to Bigin once the channel is no longer wanted. */
+export class ChannelNoLongerWantedError extends Error {
+	constructor() {
+		super('The workflow was deactivated; the channel is left alone');
+	}
+}
 
 /** Bigin's silent fallback when it ignores an expiry: assume the shortest documented default. */
 const ASSUMED_DEFAULT_LIFETIME_MS = 3600 * 1000;
 
-function definitionOf(state: Omit<ChannelState, 'expiresAt' | 'grantedAt'>): ChannelDefinition {
+/** Clock skew and Bigin's whole-second dates: a renewal that grants this much less still counts. */
+const LIFETIME_TOLERANCE_MS = 2 * 60 * 1000;
+
+const RENEWAL_METHODS: RenewalMethod[] = ['put', 'post', 'recreate'];
+
+function definitionOf(channel: ChannelIdentity): ChannelDefinition {
 	return {
-		channel_id: state.channelId,
-		events: state.events,
-		notify_url: state.notifyUrl,
-		token: state.token,
-		notify_on_related_action: state.notifyOnRelatedAction,
-		return_affected_field_values: state.returnAffectedFieldValues === true,
-		channel_expiry: expiryInHours(REQUESTED_LIFETIME_HOURS, DateTime.now()),
+		channel_id: channel.channelId,
+		events: channel.events,
+		notify_url: channel.notifyUrl,
+		token: channel.token,
+		notify_on_related_action: channel.notifyOnRelatedAction,
+		return_affected_field_values: channel.returnAffectedFieldValues === true,
+		channel_expiry: expiryInHours(channel.lifetimeHours, DateTime.now()),
 	};
 }
 
@@ -36,31 +70,114 @@ function grantedExpiry(result: WatchResult, grantedAt: number): string {
 	);
 }
 
-/** POST: creates the channel, or re-creates it under the same id when Bigin lost it. */
-export async function subscribe(
+/** Bigin's listing of one channel: an entry per module, none when Bigin does not have it. */
+export async function readChannel(
 	context: ChannelContext,
-	state: Omit<ChannelState, 'expiresAt' | 'grantedAt'>,
-): Promise<Pick<ChannelState, 'expiresAt' | 'grantedAt'>> {
-	const grantedAt = Date.now();
-	const result = await enableChannels(context, [definitionOf(state)]);
-	throwOnItemErrors(context, result);
-	return { expiresAt: grantedExpiry(result, grantedAt), grantedAt };
+	channelId: string,
+): Promise<ChannelListEntry[]> {
+	return (await listChannels(context, { channel_id: channelId })).entries;
+}
+
+function ensureWanted(stillWanted: StillWanted): void {
+	if (!stillWanted()) throw new ChannelNoLongerWantedError();
 }
 
 /**
- * Renews with a full PUT (token included, or Bigin would drop it). When Bigin no longer has the
- * channel, or accepts the PUT without moving the expiry, the channel is enabled again instead.
+ * POST: enables the channel, or re-enables it under the same id. If the workflow was deactivated
+ * while the call was under way, the channel it just enabled is disabled again.
+ */
+export async function enable(
+	context: ChannelContext,
+	channel: ChannelIdentity,
+	stillWanted: StillWanted = () => true,
+): Promise<Grant> {
+	ensureWanted(stillWanted);
+	const grantedAt = Date.now();
+	const result = await enableChannels(context, [definitionOf(channel)]);
+	throwOnItemErrors(context, result);
+	if (!stillWanted()) {
+		await disable(context, channel.channelId);
+		throw new ChannelNoLongerWantedError();
+	}
+	const expiresAt = grantedExpiry(result, grantedAt);
+	return {
+		expiresAt,
+		grantedAt,
+		enabledLifetimeMs: Date.parse(expiresAt) - grantedAt,
+		lifetimeHours: channel.lifetimeHours,
+	};
+}
+
+/** DELETE; a channel Bigin no longer has counts as disabled. */
+export async function disable(context: ChannelContext, channelId: string): Promise<void> {
+	const result = await disableChannels(context, [channelId]);
+	throwOnItemErrors(context, result, [NOT_SUBSCRIBED]);
+}
+
+/**
+ * Whether a renewal worked: the expiry moved later, and by about as much as an enable grants. Under
+ * a one-day cap counted from the first enable, Bigin accepts a PUT but silently grants its default.
+ */
+function renewed(state: ChannelState, grant: Grant): boolean {
+	const lifetime = Date.parse(grant.expiresAt) - grant.grantedAt;
+	const expected = state.enabledLifetimeMs ?? state.lifetimeHours * 3600 * 1000;
+	return (
+		Date.parse(grant.expiresAt) > Date.parse(state.expiresAt) &&
+		lifetime >= expected - LIFETIME_TOLERANCE_MS
+	);
+}
+
+async function put(context: ChannelContext, state: ChannelState): Promise<Grant | 'missing'> {
+	const grantedAt = Date.now();
+	const result = await replaceChannels(context, [definitionOf(state)]);
+	if (result.errors.some(({ entry }) => entry.code === NOT_SUBSCRIBED)) return 'missing';
+	throwOnItemErrors(context, result);
+	return {
+		expiresAt: grantedExpiry(result, grantedAt),
+		grantedAt,
+		lifetimeHours: state.lifetimeHours,
+	};
+}
+
+export interface Renewal {
+	outcome: 'renewed' | 're-enabled' | 'recreated';
+	grant: Grant;
+}
+
+/**
+ * Pushes the expiry back and rewrites the whole definition. Bigin's readings differ on how:
+ * a full PUT (Bigin's documented renewal), else a POST to the existing id (Zoho's guidance: re-enable
+ * every ~23 h), else DELETE and POST, for a Bigin whose day counts from the first enable and whose
+ * re-enable only moves the expiry. It starts at the method that last worked (`renewBy`), or at PUT
+ * when the definition changed; a channel Bigin lost is enabled again under the same id.
  */
 export async function renew(
 	context: ChannelContext,
 	state: ChannelState,
-): Promise<{ outcome: 'renewed' | 'recreated'; expiresAt: string; grantedAt: number }> {
-	const grantedAt = Date.now();
-	const result = await replaceChannels(context, [definitionOf(state)]);
-	if (result.errors.length === 0) {
-		const expiresAt = grantedExpiry(result, grantedAt);
-		if (Date.parse(expiresAt) > Date.parse(state.expiresAt))
-			return { outcome: 'renewed', expiresAt, grantedAt };
+	options: { from?: RenewalMethod; stillWanted?: StillWanted } = {},
+): Promise<Renewal> {
+	const stillWanted = options.stillWanted ?? (() => true);
+	const method = options.from ?? state.renewBy ?? 'put';
+	ensureWanted(stillWanted);
+	let grant: Grant;
+	if (method === 'put') {
+		const answer = await put(context, state);
+		if (answer === 'missing')
+			return { grant: await enable(context, state, stillWanted), outcome: 'recreated' };
+		grant = answer;
+	} else {
+		if (method === 'recreate') await disable(context, state.channelId);
+		grant = await enable(context, state, stillWanted);
 	}
-	return { outcome: 'recreated', ...(await subscribe(context, state)) };
+	const next = RENEWAL_METHODS[RENEWAL_METHODS.indexOf(method) + 1];
+	if (next !== undefined && !renewed(state, grant))
+		return await renew(context, state, { from: next, stillWanted });
+	return {
+		grant: {
+			...grant,
+			enabledLifetimeMs: grant.enabledLifetimeMs ?? state.enabledLifetimeMs,
+			renewBy: method,
+		},
+		outcome: method === 'put' ? 'renewed' : method === 'post' ? 're-enabled' : 'recreated',
+	};
 }

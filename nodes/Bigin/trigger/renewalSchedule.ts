@@ -1,40 +1,59 @@
+import { createHash } from 'crypto';
+
 /**
  * How often the renewal check runs. It is a local comparison against the stored expiry and calls
- * Bigin only when a renewal is due, so a short period costs no API credits; it has to be short
- * because Bigin may hand out channels that live far less than the day that was asked for.
+ * Bigin only when a verification or a renewal is due, so a short period costs no API credits; it
+ * has to be short because Bigin may hand out channels that live far less than what was asked for.
  */
 export const RENEWAL_CHECK_CRON = '*/10 * * * * *';
 
 /** Lifetime asked for on every enable and renewal: under Bigin's one-day maximum, with room for clock skew. */
-export const REQUESTED_LIFETIME_HOURS = 23;
+export const PRODUCTION_LIFETIME_HOURS = 23;
+
+/** A test channel ("listen for test event") is never renewed; if n8n stops while listening, it lapses soon. */
+export const TEST_LIFETIME_HOURS = 1;
+
+/** How often the renewer reads the channel back from Bigin to notice it was deleted or changed. */
+export const VERIFY_INTERVAL_MS = 6 * 3600 * 1000;
 
 const MAX_LEAD_MS = 2 * 3600 * 1000;
 const FIRST_RETRY_MS = 10 * 1000;
 const MAX_RETRY_MS = 5 * 60 * 1000;
 
 /**
- * When to renew: two hours before expiry, or halfway through the channel's life when Bigin granted
- * less than four hours, so that retries still fit before the channel lapses.
+ * A factor between 0.9 and 1.1, fixed for one seed: the renewal time of one grant stays put from
+ * tick to tick, while channels granted at the same moment renew at different times.
  */
-export function renewalDueAt(expiresAtMs: number, grantedAtMs: number): number {
+export function jitterFactor(seed: string): number {
+	const fraction = createHash('sha256').update(seed).digest().readUInt32BE(0) / 2 ** 32;
+	return 0.9 + 0.2 * fraction;
+}
+
+/**
+ * When to renew: two hours before expiry, or halfway through the channel's life when Bigin granted
+ * less than four hours, so that retries still fit before the channel lapses; the lead varies by
+ * `jitter` (±10 %).
+ */
+export function renewalDueAt(expiresAtMs: number, grantedAtMs: number, jitter = 1): number {
 	const lifetime = Math.max(0, expiresAtMs - grantedAtMs);
-	return expiresAtMs - Math.min(MAX_LEAD_MS, lifetime / 2);
+	return expiresAtMs - Math.min(MAX_LEAD_MS, lifetime / 2) * jitter;
 }
 
 export function isRenewalDue(
-	state: { expiresAt: string; grantedAt: number; nextAttemptAt?: number },
+	state: { channelId?: string; expiresAt: string; grantedAt: number; nextAttemptAt?: number },
 	now: number,
 ): boolean {
 	const expiresAt = Date.parse(state.expiresAt);
 	if (Number.isNaN(expiresAt)) return true;
 	if (state.nextAttemptAt !== undefined && now < state.nextAttemptAt) return false;
-	return now >= renewalDueAt(expiresAt, state.grantedAt);
+	const jitter = jitterFactor(`${state.channelId ?? ''}:${state.expiresAt}`);
+	return now >= renewalDueAt(expiresAt, state.grantedAt, jitter);
 }
 
 /**
- * Back-off after failed renewals. Rate limits, server and network errors pass: 10 s, 20 s, 40 s …
- * at most 5 minutes. Anything else (a revoked grant, a missing scope) needs a person, so it is
- * only retried every 5 minutes, in case they fix it before the channel lapses.
+ * Back-off after failed renewals, before jitter. Rate limits, server and network errors pass: 10 s,
+ * 20 s, 40 s … at most 5 minutes. Anything else (a revoked grant, a missing scope) needs a person,
+ * so it is only retried every 5 minutes, in case they fix it before the channel lapses.
  */
 export function retryDelayMs(failedAttempts: number, transient: boolean): number {
 	if (!transient) return MAX_RETRY_MS;

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { RunningSimulator } from '../../bigin-simulator';
+import type { RunningSimulator, SimulatorConfig } from '../../bigin-simulator';
 import { startSimulator } from '../../bigin-simulator';
 import { installCommunityPackage } from '../../../scripts/lib/communityPackage';
 import { N8nInstance, freePort } from '../../../scripts/lib/n8nInstance';
@@ -18,8 +18,14 @@ export interface E2eEnvironment {
 	stop(): Promise<void>;
 }
 
-/** A fresh n8n user folder with the packed package installed, a simulator, and a ready credential. */
-export async function startEnvironment(name: string): Promise<E2eEnvironment> {
+/**
+ * A fresh n8n user folder with the packed package installed, a simulator (under the given reading
+ * of Bigin's undocumented behaviour, default otherwise), and a ready credential.
+ */
+export async function startEnvironment(
+	name: string,
+	simConfig: Partial<SimulatorConfig> = {},
+): Promise<E2eEnvironment> {
 	const runtime = await provisionN8n(n8nVersion());
 	const userFolder = join(CACHE, 'e2e', `${name}-${process.pid}`);
 	await rm(userFolder, { recursive: true, force: true });
@@ -28,7 +34,7 @@ export async function startEnvironment(name: string): Promise<E2eEnvironment> {
 	const [tarball] = (await readdir(packFolder)).filter((file) => file.endsWith('.tgz'));
 	await installCommunityPackage(userFolder, join(packFolder, tarball));
 
-	const sim = await startSimulator();
+	const sim = await startSimulator({ config: simConfig });
 	const n8n = new N8nInstance({ runtime, userFolder, port: await freePort() });
 	try {
 		await n8n.importCredentials([await simulatorCredential(sim.url, CREDENTIAL)]);

@@ -1,5 +1,6 @@
 import {
 	derivedChannelId,
+	derivedVerificationToken,
 	generateVerificationToken,
 	randomChannelId,
 	tokensMatch,
@@ -21,6 +22,24 @@ describe('Channel identity', () => {
 			derivedChannelId('instance', 'workflow', 'other-webhook', 'production'),
 		]);
 		expect(ids.size).toBe(4);
+	});
+
+	it('derives another id for another notify URL, so a clone serving another URL never shares one', () => {
+		expect(
+			derivedChannelId('instance', 'workflow', 'webhook', 'production', 'https://a/'),
+		).not.toBe(derivedChannelId('instance', 'workflow', 'webhook', 'production', 'https://b/'));
+	});
+
+	it('derives the same 40-character token for the same secret and channel, another for either changed', () => {
+		const token = derivedVerificationToken('client-secret', '123456789012345');
+		expect(token).toMatch(/^[A-Za-z0-9_-]{40}$/);
+		expect(derivedVerificationToken('client-secret', '123456789012345')).toBe(token);
+		expect(derivedVerificationToken('other-secret', '123456789012345')).not.toBe(token);
+		expect(derivedVerificationToken('client-secret', '123456789012346')).not.toBe(token);
+	});
+
+	it('derives no token without a secret', () => {
+		expect(derivedVerificationToken('', '123456789012345')).toBeUndefined();
 	});
 
 	it('generates random digit ids', () => {

@@ -1,6 +1,7 @@
 import {
 	RENEWAL_CHECK_CRON,
 	isRenewalDue,
+	jitterFactor,
 	renewalDueAt,
 	retryDelayMs,
 } from '../../../../nodes/Bigin/trigger/renewalSchedule';
@@ -18,11 +19,20 @@ describe('Renewal schedule', () => {
 		expect(renewalDueAt(granted + 60_000, granted)).toBe(granted + 30_000);
 	});
 
-	it('is due from the renewal time on, not before', () => {
+	it('is due from the renewal time on (two hours before expiry, ±10 %), not before', () => {
 		const state = { expiresAt: new Date(granted + 23 * HOUR).toISOString(), grantedAt: granted };
-		expect(isRenewalDue(state, granted + 20 * HOUR)).toBe(false);
-		expect(isRenewalDue(state, granted + 21 * HOUR)).toBe(true);
+		expect(isRenewalDue(state, granted + 20.75 * HOUR)).toBe(false);
+		expect(isRenewalDue(state, granted + 21.25 * HOUR)).toBe(true);
 		expect(isRenewalDue(state, granted + 25 * HOUR)).toBe(true);
+	});
+
+	it('varies the lead by ±10 %, fixed for one grant and different across channels', () => {
+		const factors = Array.from({ length: 200 }, (_, index) => jitterFactor(`channel-${index}`));
+		expect(Math.min(...factors)).toBeGreaterThanOrEqual(0.9);
+		expect(Math.max(...factors)).toBeLessThanOrEqual(1.1);
+		expect(new Set(factors.map((factor) => factor.toFixed(3))).size).toBeGreaterThan(100);
+		expect(jitterFactor('channel-1')).toBe(factors[1]);
+		expect(renewalDueAt(granted + 23 * HOUR, granted, 1.1)).toBe(granted + 23 * HOUR - 2.2 * HOUR);
 	});
 
 	it('waits for the back-off after a failed attempt', () => {
