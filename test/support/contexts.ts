@@ -125,7 +125,13 @@ export interface WebhookReply {
 
 export async function callWebhook(
 	webhook: (this: IWebhookFunctions) => Promise<IWebhookResponseData>,
-	options: { node: INode; staticData: IDataObject; body: unknown },
+	options: {
+		node: INode;
+		staticData: IDataObject;
+		body: unknown;
+		/** What the webhook can learn about its workflow, credential and URL, as n8n offers it. */
+		identity?: IHookFunctions;
+	},
 ): Promise<WebhookReply> {
 	const reply = { status: 200, body: undefined as unknown };
 	const response = {
@@ -145,7 +151,16 @@ export async function callWebhook(
 			return response;
 		},
 	};
+	const identity = options.identity;
 	const context = {
+		...(identity && {
+			getInstanceId: identity.getInstanceId,
+			getWorkflow: identity.getWorkflow,
+			getNodeWebhookUrl: identity.getNodeWebhookUrl,
+			getMode: identity.getMode,
+			getCredentials: identity.getCredentials,
+			getNodeParameter: identity.getNodeParameter,
+		}),
 		getNode: () => options.node,
 		getWorkflowStaticData: () => options.staticData,
 		getBodyData: () => options.body,

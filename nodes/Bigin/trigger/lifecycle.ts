@@ -1,38 +1,16 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { derivedChannelId, derivedVerificationToken } from '../shared/channelIdentity';
 import { eventsProblem } from '../shared/validation';
 import { BiginApiError, toBiginApiError } from '../transport/errors';
 import { earliestExpiry } from '../transport/notifications';
-import { BIGIN_CREDENTIAL_TYPE } from '../transport/request';
 import type { ChannelIdentity } from './channel';
 import { disable, enable, readChannel, renew } from './channel';
 import { channelDifference, foreignNotifyUrl } from './channelMatch';
 import type { ChannelState } from './channelState';
 import { clearChannelState, readChannelState, writeChannelState } from './channelState';
+import { channelIdOf, isTestChannel, verificationTokenOf } from './identity';
 import { PRODUCTION_LIFETIME_HOURS, TEST_LIFETIME_HOURS, isRenewalDue } from './renewalSchedule';
-
-function isTestWebhook(context: IHookFunctions): boolean {
-	return context.getMode() === 'manual' || context.getActivationMode() === 'manual';
-}
-
-/**
- * The channel id this node should have. It is derived from the n8n instance, the workflow, the
- * node's webhook, test-or-production and the notify URL: a lost channel comes back under the same
- * id, a test channel never shares an id (and so a DELETE) with the production one, and a copy of
- * this installation serving another URL (a staging clone) never derives production's id.
- */
-function wantedChannelId(context: IHookFunctions): string {
-	const node = context.getNode();
-	return derivedChannelId(
-		context.getInstanceId(),
-		context.getWorkflow().id ?? '',
-		node.webhookId ?? node.id ?? node.name,
-		isTestWebhook(context) ? 'test' : 'production',
-		context.getNodeWebhookUrl('default') as string,
-	);
-}
 
 /** The channel this node should have; its token is derived too, so every process agrees on it. */
 async function wantedChannel(context: IHookFunctions): Promise<ChannelIdentity> {
@@ -44,9 +22,8 @@ async function wantedChannel(context: IHookFunctions): Promise<ChannelIdentity> 
 		notifyOnRelatedAction?: boolean;
 		includeChangedValues?: boolean;
 	};
-	const channelId = wantedChannelId(context);
-	const credentials = await context.getCredentials(BIGIN_CREDENTIAL_TYPE);
-	const token = derivedVerificationToken(String(credentials.clientSecret ?? ''), channelId);
+	const channelId = channelIdOf(context);
+	const token = await verificationTokenOf(context, channelId);
 	if (!token) {
 		throw new NodeOperationError(node, 'The Bigin credential has no Client Secret', {
 			description:
@@ -60,7 +37,7 @@ async function wantedChannel(context: IHookFunctions): Promise<ChannelIdentity> 
 		events,
 		notifyOnRelatedAction: options.notifyOnRelatedAction ?? false,
 		returnAffectedFieldValues: options.includeChangedValues ?? false,
-		lifetimeHours: isTestWebhook(context) ? TEST_LIFETIME_HOURS : PRODUCTION_LIFETIME_HOURS,
+		lifetimeHours: isTestChannel(context) ? TEST_LIFETIME_HOURS : PRODUCTION_LIFETIME_HOURS,
 	};
 }
 
@@ -168,7 +145,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
  */
 async function remove(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
-	const channelId = readChannelState(staticData)?.channelId ?? wantedChannelId(this);
+	const channelId = readChannelState(staticData)?.channelId ?? channelIdOf(this);
 	const ownUrl = this.getNodeWebhookUrl('default') as string;
 	try {
 		const entries = await readChannel(this, channelId);

@@ -1,12 +1,46 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { readChannelState } from './channelState';
-import type { Verdict } from './notification';
+import { channelIdOf, verificationTokenOf } from './identity';
+import type { ExpectedChannel, Verdict } from './notification';
 import { notificationItems, verifyNotification } from './notification';
 
 function answer(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ message }).end();
 	return { noWebhookResponse: true };
+}
+
+/**
+ * The channel as this node derives it, for when the stored one is missing or another one. n8n can
+ * lose the stored channel: in queue mode a worker saves the workflow's static data from an
+ * execution that never loaded it, so another node writing static data erases the trigger's. The
+ * channel's id and token are derived, so they can be derived again (one credential read, and only
+ * for a call the stored channel refused).
+ */
+async function derivedChannel(
+	context: IWebhookFunctions,
+	stored: ExpectedChannel | undefined,
+): Promise<ExpectedChannel | undefined> {
+	const channelId = channelIdOf(context);
+	if (stored?.channelId === channelId) return undefined;
+	const token = await verificationTokenOf(context, channelId);
+	if (!token) return undefined;
+	const options = context.getNodeParameter('options', {}) as { notifyOnRelatedAction?: boolean };
+	return {
+		channelId,
+		token,
+		events: context.getNodeParameter('events', []) as string[],
+		notifyOnRelatedAction: options.notifyOnRelatedAction ?? false,
+	};
+}
+
+async function decide(context: IWebhookFunctions): Promise<Verdict> {
+	const body = context.getBodyData();
+	const stored = readChannelState(context.getWorkflowStaticData('node'));
+	const verdict = verifyNotification(body, stored);
+	if (verdict.outcome !== 'reject' || verdict.status !== 401) return verdict;
+	const derived = await derivedChannel(context, stored);
+	return derived ? verifyNotification(body, derived) : verdict;
 }
 
 /**
@@ -17,15 +51,12 @@ function answer(context: IWebhookFunctions, status: number, message: string): IW
 export async function receiveNotification(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	let verdict: Verdict;
 	try {
-		verdict = verifyNotification(
-			this.getBodyData(),
-			readChannelState(this.getWorkflowStaticData('node')),
-		);
+		verdict = await decide(this);
 	} catch (error) {
-		this.logger?.warn('Bigin Trigger: could not read a notification', {
+		this.logger?.warn('Bigin Trigger: could not verify a notification', {
 			error: (error as Error).message,
 		});
-		return answer(this, 400, 'The body is not a Bigin notification');
+		return answer(this, 401, 'Unknown channel or wrong verification token');
 	}
 	if (verdict.outcome !== 'accept') return answer(this, verdict.status, verdict.reason);
 	return { workflowData: [this.helpers.returnJsonArray(notificationItems(verdict.notification))] };

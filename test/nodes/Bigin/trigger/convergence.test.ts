@@ -75,6 +75,19 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			expect(h.receiver.statuses).toEqual([200]);
 		});
 
+		it('a copy of static data without the channel still verifies genuine calls, and refuses forged ones', async () => {
+			await h.activate();
+			const genuine = await h.genuineBody();
+			// A queue-mode worker saves static data from an execution that never loaded it.
+			const erased: IDataObject = { global: { counter: 1 } };
+			expect((await h.handleCall(genuine, erased)).status).toBe(200);
+			const forged = { ...genuine, token: 'f'.repeat(40) };
+			expect((await h.handleCall(forged, erased)).status).toBe(401);
+			const otherChannel = { ...genuine, channel_id: '123456789012345' };
+			expect((await h.handleCall(otherChannel, erased)).status).toBe(401);
+			expect(h.executions).toHaveLength(1);
+		});
+
 		it('derives another token from another client secret, and no token without one', async () => {
 			await h.activate();
 			const first = h.staticData.token;

@@ -79,7 +79,12 @@ export class TriggerHarness {
 
 	/** webhook() with the given copy of the static data (n8n's webhook processors read it from the database). */
 	async handleCall(body: unknown, staticData = this.staticData): Promise<WebhookReply> {
-		const reply = await callWebhook(this.trigger.webhook, { node: this.node, staticData, body });
+		const reply = await callWebhook(this.trigger.webhook, {
+			node: this.node,
+			staticData,
+			body,
+			identity: this.hook({ staticData }),
+		});
 		if (reply.result.workflowData) {
 			const context = executeContext({
 				node: this.node,

@@ -134,7 +134,7 @@ describe('Bigin Trigger webhook: any body, never a throw', () => {
 		}
 	});
 
-	it('answers 400 instead of throwing when the static data cannot be read', async () => {
+	it('answers 401 instead of throwing when nothing can be read to verify the call', async () => {
 		const broken = new Proxy(
 			{},
 			{
@@ -144,7 +144,8 @@ describe('Bigin Trigger webhook: any body, never a throw', () => {
 			},
 		);
 		const reply = await call(genuine(), broken as IDataObject);
-		expect(reply.status).toBe(400);
+		expect(reply.status).toBe(401);
+		expect(reply.result.workflowData).toBeUndefined();
 	});
 });
 
