@@ -14,15 +14,7 @@ import { queueBench } from './queueBench';
 import type { Section } from './report';
 import { alternatingRounds, median, summaryRow } from './rounds';
 import type { LoadTarget } from './rounds';
-import {
-	GITHUB_WEBHOOK,
-	GITHUB_WORKFLOW,
-	WEBHOOK_PATH,
-	WEBHOOK_WORKFLOW,
-	githubWorkflow,
-	startGithubStub,
-	webhookWorkflow,
-} from './webhookPeers';
+import { importPeers, peerUrls, startGithubStub } from './webhookPeers';
 import type { EngineRun } from './webhookLoad';
 import {
 	CONNECTIONS,
@@ -65,13 +57,14 @@ async function measureLoad(
 	forgedBody: string,
 	engine: string,
 ): Promise<SingleProcessRun> {
+	const peer = targets[targets.length - 1];
 	await eventually(
 		async () =>
 			(
-				await fetch(targets[targets.length - 1].url as string, {
+				await fetch([peer.url].flat()[0], {
 					method: 'POST',
-					body: targets[targets.length - 1].body,
-					headers: { 'content-type': 'application/json', ...targets[targets.length - 1].headers },
+					body: peer.body,
+					headers: { 'content-type': 'application/json', ...peer.headers },
 				})
 			).status === 200,
 		30_000,
@@ -124,19 +117,12 @@ async function singleProcessBench(): Promise<Section[]> {
 			triggerWorkflow(BIGIN_WORKFLOW, BIGIN_WEBHOOK, ['Contacts.create'], { fetchRecords: false }),
 		);
 		await env.n8n.importWorkflow(triggerWorkflow(FETCH_WORKFLOW, FETCH_WEBHOOK, ['Contacts.edit']));
-		await env.n8n.importWorkflow(webhookWorkflow());
-		await env.n8n.importCredentials([github.credential]);
-		await env.n8n.importWorkflow(githubWorkflow());
-		for (const id of [BIGIN_WORKFLOW, FETCH_WORKFLOW, WEBHOOK_WORKFLOW, GITHUB_WORKFLOW])
-			await env.n8n.publish(id);
+		for (const id of [BIGIN_WORKFLOW, FETCH_WORKFLOW]) await env.n8n.publish(id);
+		await importPeers(env.n8n, github.credential);
 		await env.n8n.start({ N8N_EXPRESSION_ENGINE: ENGINES[0] });
 
 		const biginUrl = `${env.n8n.url}/webhook/${BIGIN_WEBHOOK}/webhook`;
-		const urls = {
-			bigin: biginUrl,
-			webhook: `${env.n8n.url}/webhook/${WEBHOOK_PATH}`,
-			github: `${env.n8n.url}/webhook/${GITHUB_WEBHOOK}/webhook`,
-		};
+		const urls = { bigin: biginUrl, ...peerUrls([env.n8n.url]) };
 		const channels = await eventually(
 			async () => {
 				const list = (await sim.control('GET', 'channels')).channels as Array<{

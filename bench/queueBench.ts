@@ -6,15 +6,7 @@ import { startQueueEnvironment } from '../test/e2e/support/queueEnvironment';
 import { simClient } from '../test/support/simClient';
 import type { Figure, Section } from './report';
 import { alternatingRounds, median, summaryRow } from './rounds';
-import {
-	GITHUB_WEBHOOK,
-	GITHUB_WORKFLOW,
-	WEBHOOK_PATH,
-	WEBHOOK_WORKFLOW,
-	githubWorkflow,
-	startGithubStub,
-	webhookWorkflow,
-} from './webhookPeers';
+import { importPeers, peerUrls, startGithubStub } from './webhookPeers';
 import type { EngineRun } from './webhookLoad';
 import {
 	CONNECTIONS,
@@ -78,21 +70,16 @@ export async function queueBench(): Promise<Section> {
 	const env = await startQueueEnvironment('bench-queue', { webhookProcessors: 2 });
 	const { cluster } = env;
 	try {
-		await cluster.main.importCredentials([github.credential]);
 		await cluster.main.importWorkflow(
 			triggerWorkflow(BIGIN_WORKFLOW, BIGIN_WEBHOOK, ['Contacts.create'], { fetchRecords: false }),
 		);
-		await cluster.main.importWorkflow(webhookWorkflow());
-		await cluster.main.importWorkflow(githubWorkflow());
-		for (const id of [BIGIN_WORKFLOW, WEBHOOK_WORKFLOW, GITHUB_WORKFLOW])
-			await cluster.main.publish(id);
+		await cluster.main.publish(BIGIN_WORKFLOW);
+		await importPeers(cluster.main, github.credential);
 
-		const onEach = (path: string) =>
-			cluster.webhookProcessors.map((processor) => `${processor.url}/webhook/${path}`);
+		const processors = cluster.webhookProcessors.map((processor) => processor.url);
 		const urls = {
-			bigin: onEach(`${BIGIN_WEBHOOK}/webhook`),
-			webhook: onEach(WEBHOOK_PATH),
-			github: onEach(`${GITHUB_WEBHOOK}/webhook`),
+			bigin: processors.map((base) => `${base}/webhook/${BIGIN_WEBHOOK}/webhook`),
+			...peerUrls(processors),
 		};
 		const runs: Record<string, QueueRun> = {};
 		for (const engine of ENGINES) {

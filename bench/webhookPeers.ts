@@ -2,18 +2,20 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { N8nInstance } from '../scripts/lib/n8nInstance';
+
 /**
  * The workflows Bigin Trigger is compared with, each a single start node answering at once:
  * n8n's own Webhook node (n8n exempts it from the per-call expression isolate) and n8n's GitHub
  * Trigger, a built-in service trigger of the same shape as Bigin Trigger (verified webhook calls).
  */
-export const WEBHOOK_WORKFLOW = 'benchWebhook';
-export const WEBHOOK_PATH = 'bench-webhook';
-export const GITHUB_WORKFLOW = 'benchGithub';
-export const GITHUB_WEBHOOK = '6e7f8091-a2b3-44c5-d6e7-f8091a2b3c4d';
+const WEBHOOK_WORKFLOW = 'benchWebhook';
+const WEBHOOK_PATH = 'bench-webhook';
+const GITHUB_WORKFLOW = 'benchGithub';
+const GITHUB_WEBHOOK = '6e7f8091-a2b3-44c5-d6e7-f8091a2b3c4d';
 const GITHUB_CREDENTIAL = { id: 'benchGithubCred1', name: 'GitHub (local stub)' };
 
-export function webhookWorkflow() {
+function webhookWorkflow() {
 	return {
 		id: WEBHOOK_WORKFLOW,
 		name: 'Bench: n8n Webhook node',
@@ -39,7 +41,7 @@ export function webhookWorkflow() {
 	};
 }
 
-export function githubWorkflow() {
+function githubWorkflow() {
 	return {
 		id: GITHUB_WORKFLOW,
 		name: 'Bench: n8n GitHub Trigger',
@@ -64,6 +66,23 @@ export function githubWorkflow() {
 		],
 		connections: {},
 		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Imports the peers, and the GitHub stub's credential, into an n8n and publishes them. */
+export async function importPeers(n8n: N8nInstance, githubCredential: object): Promise<void> {
+	await n8n.importCredentials([githubCredential]);
+	for (const workflow of [webhookWorkflow(), githubWorkflow()]) {
+		await n8n.importWorkflow(workflow);
+		await n8n.publish(workflow.id);
+	}
+}
+
+/** The peers' production URLs on each of these n8n processes. */
+export function peerUrls(baseUrls: string[]): { webhook: string[]; github: string[] } {
+	return {
+		webhook: baseUrls.map((base) => `${base}/webhook/${WEBHOOK_PATH}`),
+		github: baseUrls.map((base) => `${base}/webhook/${GITHUB_WEBHOOK}/webhook`),
 	};
 }
 
