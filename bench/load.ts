@@ -8,17 +8,26 @@ export interface LoadResult {
 	requests: number;
 }
 
-/** A bounded load from this process to one URL on loopback: fixed connections, fixed duration. */
+/**
+ * A bounded load from this process on loopback: fixed connections, fixed duration. Several URLs
+ * (processes behind an imaginary load balancer) share the connections round-robin.
+ */
 export async function load(
-	url: string,
+	url: string | string[],
 	body: string,
-	options: { seconds: number; connections: number; contentType?: string },
+	options: {
+		seconds: number;
+		connections: number;
+		contentType?: string;
+		headers?: Record<string, string>;
+	},
 ): Promise<LoadResult> {
 	const result = await autocannon({
-		url,
+		// autocannon takes an array of URLs; its type definitions do not say so.
+		url: url as string,
 		method: 'POST',
 		body,
-		headers: { 'content-type': options.contentType ?? 'application/json' },
+		headers: { 'content-type': options.contentType ?? 'application/json', ...options.headers },
 		connections: options.connections,
 		duration: options.seconds,
 		timeout: 10,

@@ -30,8 +30,20 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/** Which n8n process: the main (`start`), a queue-mode `worker`, or a `webhook` processor. */
+export type N8nCommand = 'start' | 'worker' | 'webhook';
+
+/** What each process logs once it serves requests (the worker's port is its health server). */
+const READY_LOG: Record<N8nCommand, string> = {
+	start: 'Editor is now accessible',
+	worker: 'n8n worker is now ready',
+	webhook: 'Webhook listener waiting for requests',
+};
+
 export interface N8nOptions {
 	runtime: Runtime;
+	/** Defaults to `start`. */
+	command?: N8nCommand;
 	userFolder: string;
 	port: number;
 	/** Base of production webhook URLs; defaults to this instance on loopback. */
@@ -125,7 +137,8 @@ export class N8nInstance {
 		await mkdir(this.options.userFolder, { recursive: true });
 		// The task broker defaults to port 5679 in every n8n; a free one lets several instances run side by side.
 		const brokerPort = String(await freePort());
-		const child = spawn(this.options.runtime.node, [this.options.runtime.n8nBin, 'start'], {
+		const command = this.options.command ?? 'start';
+		const child = spawn(this.options.runtime.node, [this.options.runtime.n8nBin, command], {
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...extraEnv }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -139,10 +152,10 @@ export class N8nInstance {
 				if (child.exitCode !== null)
 					throw new Error(`n8n exited with ${child.exitCode}:\n${this.logs.slice(-3000)}`);
 				const response = await fetch(`${this.url}/healthz/readiness`).catch(() => undefined);
-				return response?.ok === true && this.logs.includes('Editor is now accessible');
+				return response?.ok === true && this.logs.includes(READY_LOG[command]);
 			},
 			180_000,
-			'n8n to start',
+			`n8n ${command} to start`,
 		);
 		this.cookie = '';
 	}

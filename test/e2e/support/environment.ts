@@ -18,6 +18,17 @@ export interface E2eEnvironment {
 	stop(): Promise<void>;
 }
 
+/** A fresh n8n user folder under .cache/e2e with the packed package installed as Community Nodes would. */
+export async function userFolderWithPackage(name: string): Promise<string> {
+	const userFolder = join(CACHE, 'e2e', `${name}-${process.pid}`);
+	await rm(userFolder, { recursive: true, force: true });
+	await mkdir(userFolder, { recursive: true });
+	const packFolder = join(CACHE, 'pack');
+	const [tarball] = (await readdir(packFolder)).filter((file) => file.endsWith('.tgz'));
+	await installCommunityPackage(userFolder, join(packFolder, tarball));
+	return userFolder;
+}
+
 /**
  * A fresh n8n user folder with the packed package installed, a simulator (under the given reading
  * of Bigin's undocumented behaviour, default otherwise), and a ready credential.
@@ -27,12 +38,7 @@ export async function startEnvironment(
 	simConfig: Partial<SimulatorConfig> = {},
 ): Promise<E2eEnvironment> {
 	const runtime = await provisionN8n(n8nVersion());
-	const userFolder = join(CACHE, 'e2e', `${name}-${process.pid}`);
-	await rm(userFolder, { recursive: true, force: true });
-	await mkdir(userFolder, { recursive: true });
-	const packFolder = join(CACHE, 'pack');
-	const [tarball] = (await readdir(packFolder)).filter((file) => file.endsWith('.tgz'));
-	await installCommunityPackage(userFolder, join(packFolder, tarball));
+	const userFolder = await userFolderWithPackage(name);
 
 	const sim = await startSimulator({ config: simConfig });
 	const n8n = new N8nInstance({ runtime, userFolder, port: await freePort() });

@@ -1,0 +1,81 @@
+import { loadavg } from 'node:os';
+
+import { n8nVersion } from '../scripts/lib/paths';
+import type { LoadResult } from './load';
+import type { Figure } from './report';
+import type { LoadTarget } from './rounds';
+import { comparison } from './rounds';
+import { githubDelivery } from './webhookPeers';
+
+/** Webhook load settings shared by the single-process and the queue-mode figures. */
+export const ROUNDS = 5;
+export const SECONDS = 6;
+export const CONNECTIONS = 8;
+
+export const ENGINES = ['vm', 'legacy'] as const;
+export const ENGINE_LABELS: Record<string, string> = {
+	vm: 'default engine (isolated-vm)',
+	legacy: 'legacy engine',
+};
+
+export const ENGINE_NOTE = `Each configuration ran with n8n's default expression engine and with \`N8N_EXPRESSION_ENGINE=legacy\`. With the default engine n8n ${n8nVersion()} acquires an expression isolate for every webhook call whose start node is not its own Webhook node (\`LiveWebhooks.webhookPhaseNeedsIsolate\` exempts only \`n8n-nodes-base.webhook\`), so every community or built-in service trigger pays that cost on each call: there the fair peer is n8n's GitHub Trigger, and the Webhook node is shown for reference. The legacy engine treats all start nodes alike, so there the Webhook node is the peer and the comparison shows the trigger's own cost.`;
+
+/** Other work on the machine shows in the spread of the rounds; say how busy it was. */
+export function machineLoad(before: number): string {
+	return `Load average of the machine (1 min): ${before.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`;
+}
+
+export interface EngineRun {
+	/** Per target, one result per round: Bigin Trigger first, then its peers. */
+	results: LoadResult[][];
+	labels: string[];
+}
+
+/** A valid Bigin notification for a live channel, as the simulator would send it. */
+export function biginNotification(
+	simulatorUrl: string,
+	channel: { channel_id: string; token: string },
+): string {
+	return JSON.stringify({
+		server_time: Date.now(),
+		query_params: {},
+		module: 'Contacts',
+		resource_uri: `${simulatorUrl}/bigin/v2/Contacts`,
+		ids: ['6756839000000575001'],
+		affected_fields: [],
+		operation: 'insert',
+		channel_id: channel.channel_id,
+		token: channel.token,
+	});
+}
+
+/**
+ * The webhook targets of one configuration, Bigin Trigger first and its fair peer second: n8n's
+ * GitHub Trigger under the default engine (the Webhook node follows for reference), n8n's Webhook
+ * node under the legacy engine.
+ */
+export function loadTargets(
+	engine: string,
+	urls: { bigin: string | string[]; github: string | string[]; webhook: string | string[] },
+	notification: string,
+	githubSecret: string,
+): LoadTarget[] {
+	const bigin = { label: 'Bigin Trigger', url: urls.bigin, body: notification };
+	const webhook = { label: 'Webhook node', url: urls.webhook, body: notification };
+	const github = { label: 'GitHub Trigger', url: urls.github, ...githubDelivery(githubSecret) };
+	return engine === 'vm' ? [bigin, github, webhook] : [bigin, webhook];
+}
+
+/** Bigin Trigger against each peer of one engine; targets apply to the fair peer only. */
+export function engineFigures(engine: string, run: EngineRun, where: string): Figure[] {
+	return run.labels
+		.slice(1)
+		.flatMap((label, index) =>
+			comparison(
+				`Bigin Trigger / ${label}, ${ENGINE_LABELS[engine]}${where}${index === 0 ? '' : ' (reference)'}`,
+				run.results[0],
+				run.results[index + 1],
+				index === 0,
+			),
+		);
+}
