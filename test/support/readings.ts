@@ -18,6 +18,7 @@ export const SINGLE_READINGS: SimulatorReading[] = [
 	{ name: 'single-record GET requires fields', config: { singleRecordRequiresFields: true } },
 	{ name: 'one-day cap counted from the first enable', config: { expiryCapFrom: 'firstEnable' } },
 	{ name: 'record reads limited to 2 at once', config: { recordConcurrencyLimit: 2 } },
+	{ name: 'unknown field names refused', config: { unknownFieldWrites: 'invalidData' } },
 ];
 
 /** Every unknown answered the way that hurts a client most, all at once. */
@@ -29,6 +30,7 @@ export const HOSTILE_READING: SimulatorReading = {
 		singleRecordRequiresFields: true,
 		expiryCapFrom: 'firstEnable',
 		recordConcurrencyLimit: 2,
+		unknownFieldWrites: 'invalidData',
 	},
 };
 
