@@ -10,9 +10,10 @@ import type {
 import { connectionProblem } from './biginConnectionCheck';
 import {
 	BIGIN_DATA_CENTERS,
-	CUSTOM_DATA_CENTER,
-	accountsServerExpression,
+	CUSTOM_AUTHORIZATION_URL,
+	accessTokenUrlExpression,
 	apiDomainExpression,
+	authorizationUrlOf,
 } from './biginDataCenters';
 
 export const DEFAULT_BIGIN_SCOPES = [
@@ -25,8 +26,11 @@ export const DEFAULT_BIGIN_SCOPES = [
 ].join(',');
 
 const dataCenterOptions = [
-	...Object.entries(BIGIN_DATA_CENTERS).map(([value, dc]) => ({ name: dc.name, value })),
-	{ name: 'Custom (Enter the Accounts Server URL)', value: CUSTOM_DATA_CENTER },
+	...Object.values(BIGIN_DATA_CENTERS).map((dc) => ({
+		name: dc.name,
+		value: authorizationUrlOf(dc),
+	})),
+	{ name: 'Custom (Edit the Authorization URL)', value: CUSTOM_AUTHORIZATION_URL },
 ].sort((a, b) => a.name.localeCompare(b.name));
 
 export class BiginOAuth2Api implements ICredentialType {
@@ -40,34 +44,13 @@ export class BiginOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-bigin/n8n-nodes-bigin#credentials';
 
+	/**
+	 * n8n lists an extending credential's fields in the order of oAuth2Api's own fields and appends
+	 * new ones, so the notice and the Data Centre take over inherited fields that come before
+	 * Client ID: `serverUrl` (read only for dynamic client registration, which stays off) and
+	 * `authUrl`, whose options are the data centres' authorization URLs; the token URL follows it.
+	 */
 	properties: INodeProperties[] = [
-		{
-			displayName:
-				"In the Zoho API Console (api-console.zoho.com, or your data centre's console) add a <b>Server-based Application</b>, paste the OAuth Redirect URL shown above as its <b>Authorized Redirect URI</b>, and copy its Client ID and Client Secret into the fields above (n8n lists them first). If your Bigin account lives outside the US, enable <b>Multi-DC</b> for that data centre in the console's Settings tab.",
-			name: 'setupNotice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Data Centre',
-			name: 'dataCenter',
-			type: 'options',
-			options: dataCenterOptions,
-			default: 'us',
-			description:
-				'Where your Bigin account is hosted: the domain you see in the address bar when you use Bigin (bigin.zoho.eu means Europe)',
-		},
-		{
-			displayName: 'Accounts Server URL',
-			name: 'customAccountsServer',
-			type: 'string',
-			default: '',
-			placeholder: 'https://accounts.zoho.com',
-			required: true,
-			displayOptions: { show: { dataCenter: [CUSTOM_DATA_CENTER] } },
-			description:
-				'Base URL of the Zoho accounts server to authorize against, for a data centre not listed above, a proxy, or the local Bigin simulator',
-		},
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -75,16 +58,26 @@ export class BiginOAuth2Api implements ICredentialType {
 			default: 'authorizationCode',
 		},
 		{
-			displayName: 'Authorization URL',
+			displayName:
+				"In the Zoho API Console (api-console.zoho.com, or your data centre's console) add a <b>Server-based Application</b>, paste the OAuth Redirect URL shown above as its <b>Authorized Redirect URI</b>, and copy its Client ID and Client Secret into the fields below. If your Bigin account lives outside the US, enable <b>Multi-DC</b> for that data centre in the console's Settings tab.",
+			name: 'serverUrl',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Data Centre',
 			name: 'authUrl',
-			type: 'hidden',
-			default: `={{ ${accountsServerExpression()} + "/oauth/v2/auth" }}`,
+			type: 'options',
+			options: dataCenterOptions,
+			default: authorizationUrlOf(BIGIN_DATA_CENTERS.us),
+			description:
+				"Where your Bigin account is hosted: the domain you see in the address bar when you use Bigin (bigin.zoho.eu means Europe). For an accounts server not listed (a proxy, another Zoho data centre, the local Bigin simulator) choose Custom and change the URL's host to it.",
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{ ${accountsServerExpression()} + "/oauth/v2/token" }}`,
+			default: accessTokenUrlExpression(),
 		},
 		{
 			displayName: 'Scope',

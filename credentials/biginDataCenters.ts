@@ -51,43 +51,67 @@ export const BIGIN_DATA_CENTERS: Record<string, BiginDataCenter> = {
 	},
 };
 
-export const CUSTOM_DATA_CENTER = 'custom';
+const AUTHORIZE_PATH = '/oauth/v2/auth';
+const TOKEN_PATH = '/oauth/v2/token';
 
 export function trimTrailingSlashes(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-/**
- * The accounts server for a credential, as an n8n expression over the credential's own fields,
- * so that the OAuth2 URLs follow the data centre the user picks.
- */
-export function accountsServerExpression(): string {
-	const servers = Object.fromEntries(
-		Object.entries(BIGIN_DATA_CENTERS).map(([key, dc]) => [key, dc.accountsServer]),
-	);
-	return `($self["dataCenter"] === "${CUSTOM_DATA_CENTER}" ? String($self["customAccountsServer"] || "").replace(/\\/+$/, "") : ${JSON.stringify(servers)}[$self["dataCenter"]])`;
+export function authorizationUrlOf(dataCenter: BiginDataCenter): string {
+	return `${dataCenter.accountsServer}${AUTHORIZE_PATH}`;
 }
+
+/**
+ * The Data Centre picker's value for an accounts server Bigin does not list (a proxy, a new data
+ * centre, the local simulator). The picker is n8n's own Authorization URL field, so this value is
+ * an authorization URL in n8n's expression mode: choosing it opens the URL for editing.
+ */
+export const CUSTOM_AUTHORIZATION_URL = `=${authorizationUrlOf(BIGIN_DATA_CENTERS.us)}`;
+
+/** The accounts server an Authorization URL field names, whether n8n has resolved it or not. */
+function accountsServerOfAuthorizationUrl(authUrl: unknown): string {
+	const url = String(authUrl ?? '').replace(/^=/, '');
+	return trimTrailingSlashes(
+		url.endsWith(AUTHORIZE_PATH) ? url.slice(0, -AUTHORIZE_PATH.length) : url,
+	);
+}
+
+/**
+ * The token URL as an n8n expression over the credential's own fields: the picked authorization
+ * URL's sibling. `$self` holds the fields unresolved, so a custom URL still carries its `=`.
+ */
+export function accessTokenUrlExpression(): string {
+	return `={{ String($self["authUrl"] || "").replace(/^=/, "").replace(/\\/oauth\\/v2\\/auth$/, "${TOKEN_PATH}") }}`;
+}
+
+const API_DOMAIN_BY_ACCOUNTS_SERVER: Record<string, string> = Object.fromEntries(
+	Object.values(BIGIN_DATA_CENTERS).map((dc) => [dc.accountsServer, dc.apiDomain]),
+);
 
 /**
  * The Bigin API host as an n8n expression over `$credentials` (for the credential test): the
  * token's `api_domain`, else the data centre's, as the transport resolves it.
  */
 export function apiDomainExpression(): string {
-	const domains = Object.fromEntries(
-		Object.entries(BIGIN_DATA_CENTERS).map(([key, dc]) => [key, dc.apiDomain]),
-	);
 	const tokenDomain = '($credentials.oauthTokenData || {}).api_domain';
-	return `(${tokenDomain} ? String(${tokenDomain}).replace(/\\/+$/, "") : $credentials.dataCenter === "${CUSTOM_DATA_CENTER}" ? String($credentials.customAccountsServer || "").replace(/\\/+$/, "") : (${JSON.stringify(domains)}[$credentials.dataCenter] || "${BIGIN_DATA_CENTERS.us.apiDomain}"))`;
+	const accountsServer =
+		'String($credentials.authUrl || "").replace(/^=/, "").replace(/\\/oauth\\/v2\\/auth$/, "").replace(/\\/+$/, "")';
+	return `(${tokenDomain} ? String(${tokenDomain}).replace(/\\/+$/, "") : ${JSON.stringify(API_DOMAIN_BY_ACCOUNTS_SERVER)}[${accountsServer}] || ${accountsServer} || "${BIGIN_DATA_CENTERS.us.apiDomain}")`;
 }
 
 /** The accounts server a credential's tokens come from, as its own fields say. */
-export function accountsServerOf(credentials: {
-	dataCenter?: unknown;
-	customAccountsServer?: unknown;
-}): string {
-	if (credentials.dataCenter === CUSTOM_DATA_CENTER) {
-		return trimTrailingSlashes(String(credentials.customAccountsServer ?? ''));
-	}
-	return (BIGIN_DATA_CENTERS[String(credentials.dataCenter ?? 'us')] ?? BIGIN_DATA_CENTERS.us)
-		.accountsServer;
+export function accountsServerOf(credentials: { authUrl?: unknown }): string {
+	return (
+		accountsServerOfAuthorizationUrl(credentials.authUrl) || BIGIN_DATA_CENTERS.us.accountsServer
+	);
+}
+
+/**
+ * The API host of the credential's data centre, for when Zoho's token names none. An accounts
+ * server Bigin does not list is taken to serve the API too, as the simulator does.
+ */
+export function fallbackApiDomainOf(credentials: { authUrl?: unknown }): string {
+	const accountsServer = accountsServerOf(credentials);
+	return API_DOMAIN_BY_ACCOUNTS_SERVER[accountsServer] ?? accountsServer;
 }

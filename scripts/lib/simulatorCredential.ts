@@ -1,3 +1,13 @@
+import { trimTrailingSlashes } from '../../credentials/biginDataCenters';
+
+/**
+ * The credential fields of Data Centre "Custom" edited to an accounts server Bigin does not list,
+ * such as a simulator: its authorization URL in n8n's expression mode.
+ */
+export function customAccountsServerFields(accountsServer: string): { authUrl: string } {
+	return { authUrl: `=${trimTrailingSlashes(accountsServer)}/oauth/v2/auth` };
+}
+
 /** The import record of a Bigin credential already connected to a running simulator (fresh tokens). */
 export async function simulatorCredential(
 	simulatorUrl: string,
@@ -13,8 +23,7 @@ export async function simulatorCredential(
 		...identity,
 		type: 'biginOAuth2Api',
 		data: {
-			dataCenter: 'custom',
-			customAccountsServer: simulatorUrl,
+			...customAccountsServerFields(simulatorUrl),
 			clientId: token.client_id,
 			clientSecret: token.client_secret,
 			scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',

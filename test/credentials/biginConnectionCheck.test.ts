@@ -2,16 +2,18 @@ import { connectionProblem } from '../../credentials/biginConnectionCheck';
 import { BiginOAuth2Api } from '../../credentials/BiginOAuth2Api.credentials';
 import { apiDomainExpression } from '../../credentials/biginDataCenters';
 import { evaluateExpression } from '../support/credentialTester';
+import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
+import { pickedDataCentre } from '../support/dataCentres';
 
 describe('Why a connected Bigin credential holds no access token', () => {
 	it('finds nothing wrong with a token, or with a credential never connected', () => {
 		expect(connectionProblem({ oauthTokenData: { access_token: '1000.abc' } })).toBeUndefined();
-		expect(connectionProblem({ dataCenter: 'us' })).toBeUndefined();
+		expect(connectionProblem(pickedDataCentre('us'))).toBeUndefined();
 	});
 
 	it("names the account's data centre when Zoho's redirect said where the account lives", () => {
 		const problem = connectionProblem({
-			dataCenter: 'us',
+			...pickedDataCentre('us'),
 			oauthTokenData: {
 				error: 'invalid_code',
 				callbackQueryString: { location: 'eu', 'accounts-server': 'https://accounts.zoho.eu' },
@@ -29,7 +31,7 @@ describe('Why a connected Bigin credential holds no access token', () => {
 		['invalid_redirect_uri', 'Redirect URI'],
 		['something_new', 'check the Data Centre, the Client ID and the Client Secret'],
 	])("explains Zoho's %s", (error, hint) => {
-		const problem = connectionProblem({ dataCenter: 'in', oauthTokenData: { error } });
+		const problem = connectionProblem({ ...pickedDataCentre('in'), oauthTokenData: { error } });
 		expect(problem).toContain(`(${error} from https://accounts.zoho.in)`);
 		expect(problem).toContain(hint);
 	});
@@ -37,7 +39,10 @@ describe('Why a connected Bigin credential holds no access token', () => {
 	it('makes the credential fail before signing any request', async () => {
 		const credential = new BiginOAuth2Api();
 		await expect(
-			credential.preAuthentication({ dataCenter: 'us', oauthTokenData: { error: 'invalid_code' } }),
+			credential.preAuthentication({
+				...pickedDataCentre('us'),
+				oauthTokenData: { error: 'invalid_code' },
+			}),
 		).rejects.toThrow('Zoho issued no access token');
 		await expect(
 			credential.preAuthentication({ oauthTokenData: { access_token: '1000.abc' } }),
@@ -51,13 +56,16 @@ describe("The credential test's API host", () => {
 
 	it("is the token's api_domain, without a trailing slash", () => {
 		expect(
-			host({ dataCenter: 'us', oauthTokenData: { api_domain: 'https://www.zohoapis.eu/' } }),
+			host({
+				...pickedDataCentre('us'),
+				oauthTokenData: { api_domain: 'https://www.zohoapis.eu/' },
+			}),
 		).toBe('https://www.zohoapis.eu');
 	});
 
 	it("falls back to the data centre's API domain, or the custom server", () => {
-		expect(host({ dataCenter: 'ca', oauthTokenData: {} })).toBe('https://www.zohoapis.ca');
-		expect(host({ dataCenter: 'custom', customAccountsServer: 'http://127.0.0.1:4010/' })).toBe(
+		expect(host({ ...pickedDataCentre('ca'), oauthTokenData: {} })).toBe('https://www.zohoapis.ca');
+		expect(host(customAccountsServerFields('http://127.0.0.1:4010/'))).toBe(
 			'http://127.0.0.1:4010',
 		);
 		expect(host({})).toBe('https://www.zohoapis.com');

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../bigin-simulator';
 import { DEFAULT_CLIENT, startSimulator } from '../bigin-simulator';
+import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
 import { runCredentialTest } from '../support/credentialTester';
 import { simulatorCredentials } from '../support/nodeHarness';
 import { BiginOAuth2Api } from '../../credentials/BiginOAuth2Api.credentials';
@@ -66,8 +67,7 @@ describe("Bigin OAuth2 API credential test, as n8n's credential dialog runs it, 
 		sim: RunningSimulator,
 		oauthTokenData: IDataObject,
 	): ICredentialDataDecryptedObject => ({
-		dataCenter: 'custom',
-		customAccountsServer: sim.url,
+		...customAccountsServerFields(sim.url),
 		clientId: DEFAULT_CLIENT.clientId,
 		clientSecret: DEFAULT_CLIENT.clientSecret,
 		oauthTokenData,
@@ -107,7 +107,7 @@ describe("Bigin OAuth2 API credential test, as n8n's credential dialog runs it, 
 	it('fails, once its access token expired, for a credential whose accounts server cannot refresh it', async () => {
 		const credentials: ICredentialDataDecryptedObject = {
 			...(await simulatorCredentials(account)),
-			customAccountsServer: otherDataCentre.url,
+			...customAccountsServerFields(otherDataCentre.url),
 		};
 		delete credentials.accessTokenUrl;
 		await fetch(`${account.url}/_sim/expire-tokens`, { method: 'POST', body: '{}' });

@@ -10,6 +10,7 @@ import {
 	triggerWorkflow,
 } from './support/environment';
 import { n8nVersion } from '../../scripts/lib/paths';
+import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
 import { simClient } from '../support/simClient';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -39,8 +40,7 @@ describe(`Bigin Trigger deliveries and the credential test in a real n8n ${n8nVe
 			name: id,
 			type: 'biginOAuth2Api',
 			data: {
-				dataCenter: 'custom',
-				customAccountsServer: env.sim.url,
+				...customAccountsServerFields(env.sim.url),
 				clientId: DEFAULT_CLIENT.clientId,
 				clientSecret: DEFAULT_CLIENT.clientSecret,
 				scope,
@@ -87,8 +87,7 @@ describe(`Bigin Trigger deliveries and the credential test in a real n8n ${n8nVe
 			name: id,
 			type: 'biginOAuth2Api',
 			data: {
-				dataCenter: 'custom',
-				customAccountsServer: otherDataCentre.url,
+				...customAccountsServerFields(otherDataCentre.url),
 				clientId: DEFAULT_CLIENT.clientId,
 				clientSecret: DEFAULT_CLIENT.clientSecret,
 				oauthTokenData: {

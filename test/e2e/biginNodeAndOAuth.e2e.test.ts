@@ -8,6 +8,7 @@ import {
 	startEnvironment,
 } from './support/environment';
 import { n8nVersion } from '../../scripts/lib/paths';
+import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
 import { simClient } from '../support/simClient';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -174,8 +175,7 @@ describe(`Bigin node and OAuth2 in a real n8n ${n8nVersion()}`, () => {
 			name: 'Bigin (connected through OAuth2)',
 			type: 'biginOAuth2Api',
 			data: {
-				dataCenter: 'custom',
-				customAccountsServer: env.sim.url,
+				...customAccountsServerFields(env.sim.url),
 				clientId: issued.client_id,
 				clientSecret: issued.client_secret,
 				scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',

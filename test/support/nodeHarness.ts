@@ -11,6 +11,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../bigin-simulator';
 import { DEFAULT_CLIENT } from '../bigin-simulator';
+import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
 
 /**
  * Hand-made n8n contexts whose HTTP is real: requests go through n8n's own outbound HTTP client,
@@ -32,8 +33,7 @@ export async function simulatorCredentials(
 	});
 	const token = (await response.json()) as IDataObject;
 	return {
-		dataCenter: 'custom',
-		customAccountsServer: sim.url,
+		...customAccountsServerFields(sim.url),
 		clientId: DEFAULT_CLIENT.clientId,
 		clientSecret: DEFAULT_CLIENT.clientSecret,
 		accessTokenUrl: `${sim.url}/oauth/v2/token`,

@@ -1,10 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import {
-	BIGIN_DATA_CENTERS,
-	CUSTOM_DATA_CENTER,
-	trimTrailingSlashes,
-} from '../../../credentials/biginDataCenters';
+import { fallbackApiDomainOf, trimTrailingSlashes } from '../../../credentials/biginDataCenters';
 
 const API_VERSION_PATH = '/bigin/v2';
 
@@ -17,11 +13,7 @@ export function resolveApiDomain(credentials: ICredentialDataDecryptedObject): s
 	if (typeof tokenData?.api_domain === 'string' && tokenData.api_domain !== '') {
 		return trimTrailingSlashes(tokenData.api_domain);
 	}
-	const dataCenter = String(credentials.dataCenter ?? 'us');
-	if (dataCenter === CUSTOM_DATA_CENTER) {
-		return trimTrailingSlashes(String(credentials.customAccountsServer ?? ''));
-	}
-	return (BIGIN_DATA_CENTERS[dataCenter] ?? BIGIN_DATA_CENTERS.us).apiDomain;
+	return fallbackApiDomainOf(credentials);
 }
 
 export function biginApiUrl(apiDomain: string, resource: string): string {
