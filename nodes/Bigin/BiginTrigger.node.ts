@@ -11,7 +11,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { triggerPanel, triggerProperties, triggerSubtitle } from './trigger/description';
+import {
+	WAITING_FOR_A_CHANGE,
+	triggerPanel,
+	triggerProperties,
+	triggerSubtitle,
+} from './trigger/description';
 import * as lifecycle from './trigger/lifecycle';
 import { addRecords } from './trigger/recordFetch';
 import { startRenewer } from './trigger/renewal';
@@ -51,6 +56,7 @@ export class BiginTrigger implements INodeType {
 			},
 		],
 		triggerPanel,
+		eventTriggerDescription: WAITING_FOR_A_CHANGE,
 		properties: triggerProperties,
 	};
 

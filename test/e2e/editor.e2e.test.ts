@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 import { BiginTrigger } from '../../nodes/Bigin/BiginTrigger.node';
+import { WAITING_FOR_A_CHANGE } from '../../nodes/Bigin/trigger/description';
 import { n8nVersion } from '../../scripts/lib/paths';
 import { DEFAULT_CLIENT } from '../bigin-simulator';
 import type { EditorSession } from './support/browser';
@@ -123,6 +124,10 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 			await ndv().getByTestId('trigger-execute-button').first().click();
 			await ndv().getByTestId('trigger-listening').waitFor();
 			await screenshot(page, 'trigger-listening');
+			await ndv().getByTestId('ndv-close-button').click();
+			await page.getByText(WAITING_FOR_A_CHANGE).waitFor();
+			await page.getByTestId('canvas-node').filter({ hasText: 'Bigin Trigger' }).dblclick();
+			await ndv().getByTestId('trigger-listening').waitFor();
 
 			const simulator = await openSimulatorPage();
 			await simulator.getByTestId('create-Contacts').click();
@@ -262,12 +267,25 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 			const dialog = page.getByTestId('editCredential-modal');
 			const field = (name: string) =>
 				dialog.getByTestId(`parameter-input-${name}`).locator('input').first();
-			await pickOption(
-				page,
-				dialog.getByTestId('parameter-input-dataCenter'),
-				'Custom (Enter the Accounts Server URL)',
-			);
-			await field('customAccountsServer').fill(env.sim.url);
+			await field('clientId').waitFor();
+			const fieldsInOrder = (
+				await dialog.getByTestId('credential-connection-parameter').allInnerTexts()
+			).map((text) => text.split('\n')[0].replace(/ \*$/, ''));
+			expect(fieldsInOrder[0]).toMatch(/^In the Zoho API Console/);
+			expect(fieldsInOrder.slice(1, 5)).toEqual([
+				'Data Centre',
+				'Client ID',
+				'Client Secret',
+				'Scope',
+			]);
+
+			await dialog.getByTestId('parameter-input-authUrl').click();
+			await page.getByRole('option', { name: /^Custom \(Edit the Authorization URL\)/ }).click();
+			const authorizationUrl = dialog.getByTestId('authUrl').getByRole('textbox');
+			await authorizationUrl.fill(`${env.sim.url}/oauth/v2/auth`);
+			// n8n commits an expression edit after a pause in typing, as a person makes
+			await page.waitForTimeout(1000);
+			expect(await authorizationUrl.innerText()).toBe(`${env.sim.url}/oauth/v2/auth`);
 			await field('clientId').fill(DEFAULT_CLIENT.clientId);
 			await field('clientSecret').fill(DEFAULT_CLIENT.clientSecret);
 			const connect = dialog.getByTestId('quick-connect-button');

@@ -16,6 +16,9 @@ export function triggerSubtitle(): string {
 	return `={{ ${events}.slice(0, ${SHOWN_IN_SUBTITLE}).map(e => (${names})[e] || e).join(", ") + (${events}.length > ${SHOWN_IN_SUBTITLE} ? " +" + (${events}.length - ${SHOWN_IN_SUBTITLE}) + " more" : "") }}`;
 }
 
+/** What the canvas shows under the node while it listens for a test event. */
+export const WAITING_FOR_A_CHANGE = 'Waiting for you to change a record in Bigin';
+
 /** What the editor's trigger panel says before and while listening for a test event. */
 export const triggerPanel: TriggerPanelDefinition = {
 	header: 'Pull in record changes from Bigin',
