@@ -17,6 +17,11 @@ export const TEST_LIFETIME_HOURS = 1;
 export const VERIFY_INTERVAL_MS = 6 * 3600 * 1000;
 
 const MAX_LEAD_MS = 2 * 3600 * 1000;
+/**
+ * What one failed renewal costs before the next try: the transport's own retries (about 15 s)
+ * and the wait for the next check (10 s), rounded up.
+ */
+const FAILED_ATTEMPT_MS = 30 * 1000;
 const FIRST_RETRY_MS = 10 * 1000;
 const MAX_RETRY_MS = 5 * 60 * 1000;
 
@@ -30,13 +35,15 @@ export function jitterFactor(seed: string): number {
 }
 
 /**
- * When to renew: two hours before expiry, or halfway through the channel's life when Bigin granted
- * less than four hours, so that retries still fit before the channel lapses; the lead varies by
+ * When to renew: two hours before expiry. When Bigin granted less than four hours, half the
+ * channel's life plus one failed attempt before expiry, so that a failure and its retry still fit
+ * before the channel lapses, but never before a quarter of its life has passed. The lead varies by
  * `jitter` (±10 %).
  */
 export function renewalDueAt(expiresAtMs: number, grantedAtMs: number, jitter = 1): number {
 	const lifetime = Math.max(0, expiresAtMs - grantedAtMs);
-	return expiresAtMs - Math.min(MAX_LEAD_MS, lifetime / 2) * jitter;
+	const lead = Math.min(MAX_LEAD_MS, lifetime / 2 + FAILED_ATTEMPT_MS, (lifetime * 3) / 4);
+	return expiresAtMs - lead * jitter;
 }
 
 export function isRenewalDue(

@@ -5,6 +5,7 @@ import {
 	renewalDueAt,
 	retryDelayMs,
 } from '../../../../nodes/Bigin/trigger/renewalSchedule';
+import { REQUEST_RETRY_POLICY } from '../../../../nodes/Bigin/transport/retry';
 
 const HOUR = 3600 * 1000;
 const granted = Date.parse('2026-11-27T10:00:00Z');
@@ -14,9 +15,24 @@ describe('Renewal schedule', () => {
 		expect(renewalDueAt(granted + 23 * HOUR, granted)).toBe(granted + 21 * HOUR);
 	});
 
-	it('renews a channel Bigin shortened halfway through its life', () => {
-		expect(renewalDueAt(granted + HOUR, granted)).toBe(granted + HOUR / 2);
-		expect(renewalDueAt(granted + 60_000, granted)).toBe(granted + 30_000);
+	it('renews a channel Bigin shortened half a minute before half its life, room for a failed attempt', () => {
+		expect(renewalDueAt(granted + HOUR, granted)).toBe(granted + HOUR / 2 - 30_000);
+		expect(renewalDueAt(granted + 4 * HOUR, granted)).toBe(granted + 2 * HOUR);
+	});
+
+	it('renews a very short channel once a quarter of its life has passed', () => {
+		expect(renewalDueAt(granted + 60_000, granted)).toBe(granted + 15_000);
+		expect(renewalDueAt(granted + 100_000, granted)).toBe(granted + 25_000);
+	});
+
+	it("leaves a one-minute channel time for a renewal whose every retry fails, and the next check's", () => {
+		const checkPeriod = 10_000;
+		const latestStart = renewalDueAt(granted + 60_000, granted, 0.9) + checkPeriod;
+		const { maxAttempts, firstDelayMs, maxDelayMs } = REQUEST_RETRY_POLICY;
+		const retries = Array.from({ length: maxAttempts - 1 }, (_, attempt) =>
+			Math.min(maxDelayMs, firstDelayMs * 2 ** attempt),
+		).reduce((sum, delay) => sum + delay * 1.1, 0);
+		expect(latestStart + retries + checkPeriod).toBeLessThan(granted + 60_000);
 	});
 
 	it('is due from the renewal time on (two hours before expiry, ±10 %), not before', () => {
