@@ -78,11 +78,20 @@ function accountsServerOfAuthorizationUrl(authUrl: unknown): string {
 }
 
 /**
+ * The accounts server an Authorization URL field names, as an n8n expression over `field`; the
+ * expression twin of accountsServerOfAuthorizationUrl.
+ */
+function accountsServerExpression(field: string): string {
+	const path = AUTHORIZE_PATH.replace(/\//g, '\\/');
+	return `String(${field} || "").replace(/^=/, "").replace(/${path}$/, "").replace(/\\/+$/, "")`;
+}
+
+/**
  * The token URL as an n8n expression over the credential's own fields: the picked authorization
  * URL's sibling. `$self` holds the fields unresolved, so a custom URL still carries its `=`.
  */
 export function accessTokenUrlExpression(): string {
-	return `={{ String($self["authUrl"] || "").replace(/^=/, "").replace(/\\/oauth\\/v2\\/auth$/, "${TOKEN_PATH}") }}`;
+	return `={{ ${accountsServerExpression('$self["authUrl"]')} + "${TOKEN_PATH}" }}`;
 }
 
 const API_DOMAIN_BY_ACCOUNTS_SERVER: Record<string, string> = Object.fromEntries(
@@ -95,8 +104,7 @@ const API_DOMAIN_BY_ACCOUNTS_SERVER: Record<string, string> = Object.fromEntries
  */
 export function apiDomainExpression(): string {
 	const tokenDomain = '($credentials.oauthTokenData || {}).api_domain';
-	const accountsServer =
-		'String($credentials.authUrl || "").replace(/^=/, "").replace(/\\/oauth\\/v2\\/auth$/, "").replace(/\\/+$/, "")';
+	const accountsServer = accountsServerExpression('$credentials.authUrl');
 	return `(${tokenDomain} ? String(${tokenDomain}).replace(/\\/+$/, "") : ${JSON.stringify(API_DOMAIN_BY_ACCOUNTS_SERVER)}[${accountsServer}] || ${accountsServer} || "${BIGIN_DATA_CENTERS.us.apiDomain}")`;
 }
 
