@@ -43,7 +43,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+		files: ['test/**/*.ts', 'tools/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
 		rules: { 'no-console': 'off' },
 	},
 );

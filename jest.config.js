@@ -10,10 +10,10 @@ const project = (displayName, roots, extra = {}) => ({
 
 module.exports = {
 	projects: [
-		project('nodes', ['<rootDir>/test/credentials', '<rootDir>/test/nodes']),
-		project('simulator', ['<rootDir>/test/bigin-simulator']),
+		project('nodes', ['<rootDir>/test/credentials', '<rootDir>/test/nodes', '<rootDir>/test/repository']),
+		project('tools', ['<rootDir>/test/tools']),
 		project('e2e', ['<rootDir>/test/e2e'], {
-			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
+			globalSetup: '<rootDir>/test/support/e2eGlobalSetup.ts',
 		}),
 	],
 	reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSimulator } from '../test/bigin-simulator';
-import type { SimulatorReading } from '../test/support/readings';
-import { HOSTILE_READING, SINGLE_READINGS } from '../test/support/readings';
-import type { RegisteredCron } from '../test/support/contexts';
-import { hookContext, triggerContext } from '../test/support/contexts';
-import { simulatorCredentials, testNode } from '../test/support/nodeHarness';
+import { startSimulator } from '../tools/simulator';
+import type { SimulatorReading } from '../tools/simulator/readings';
+import { HOSTILE_READING, SINGLE_READINGS } from '../tools/simulator/readings';
+import type { RegisteredCron } from '../tools/contexts/contexts';
+import { hookContext, triggerContext } from '../tools/contexts/contexts';
+import { simulatorCredentials, testNode } from '../tools/contexts/nodeHarness';
 import { BiginTrigger } from '../nodes/Bigin/BiginTrigger.node';
 import type { Section } from './report';
 

@@ -1,14 +1,14 @@
 import { loadavg } from 'node:os';
 
-import type { E2eEnvironment } from '../test/e2e/support/environment';
+import type { E2eEnvironment } from '../tools/n8n/environment';
 import {
 	eventually,
 	executionsOf,
 	nodeOutput,
 	startEnvironment,
 	triggerWorkflow,
-} from '../test/e2e/support/environment';
-import { simClient } from '../test/support/simClient';
+} from '../tools/n8n/environment';
+import { simClient } from '../tools/simulator/client';
 import type { LoadResult } from './load';
 import { best, load } from './load';
 import { queueBench } from './queueBench';

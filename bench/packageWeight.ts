@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ROOT } from '../scripts/lib/paths';
+import { ROOT } from '../tools/n8n/paths';
 import type { Section } from './report';
 
 const RUNS = 9;

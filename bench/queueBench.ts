@@ -1,9 +1,9 @@
 import { loadavg } from 'node:os';
 
-import type { QueueCluster } from '../scripts/lib/queueCluster';
-import { eventually, triggerWorkflow } from '../test/e2e/support/environment';
-import { startQueueEnvironment } from '../test/e2e/support/queueEnvironment';
-import { simClient } from '../test/support/simClient';
+import type { QueueCluster } from '../tools/n8n/queueCluster';
+import { eventually, triggerWorkflow } from '../tools/n8n/environment';
+import { startQueueEnvironment } from '../tools/n8n/queueEnvironment';
+import { simClient } from '../tools/simulator/client';
 import type { Figure, Section } from './report';
 import { alternatingRounds, median, summaryRow } from './rounds';
 import { importPeers, peerUrls, startGithubStub } from './webhookPeers';

@@ -2,14 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { n8nVersion, progress, ROOT } from '../scripts/lib/paths';
+import { n8nVersion, progress, ROOT } from '../tools/n8n/paths';
 import { credits } from './credits';
 import { n8nBench } from './n8nBench';
 import { packageWeight } from './packageWeight';
 import type { Section } from './report';
 import { markdown, printSection } from './report';
-import { packPackage } from '../scripts/lib/communityPackage';
-import { provisionN8n } from '../scripts/lib/provision';
+import { packPackage } from '../tools/n8n/communityPackage';
+import { provisionN8n } from '../tools/n8n/provision';
 
 /** `npm run bench`: every figure with its target, printed and written to bench/RESULTS.md. */
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 
-import { n8nVersion } from '../scripts/lib/paths';
+import { n8nVersion } from '../tools/n8n/paths';
 import type { LoadResult } from './load';
 import type { Figure } from './report';
 import type { LoadTarget } from './rounds';

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { N8nInstance } from '../scripts/lib/n8nInstance';
+import type { N8nInstance } from '../tools/n8n/n8nInstance';
 
 /**
  * The workflows Bigin Trigger is compared with, each a single start node answering at once:

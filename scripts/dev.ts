@@ -1,12 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { startSimulator } from '../test/bigin-simulator';
-import { installCommunityPackage, packPackage } from './lib/communityPackage';
-import { N8nInstance, OWNER } from './lib/n8nInstance';
-import { CACHE, n8nVersion, progress } from './lib/paths';
-import { provisionN8n } from './lib/provision';
-import { simulatorCredential } from './lib/simulatorCredential';
+import { startSimulator } from '../tools/simulator';
+import { installCommunityPackage, packPackage } from '../tools/n8n/communityPackage';
+import { N8nInstance, OWNER } from '../tools/n8n/n8nInstance';
+import { CACHE, n8nVersion, progress } from '../tools/n8n/paths';
+import { provisionN8n } from '../tools/n8n/provision';
+import { simulatorCredential } from '../tools/n8n/simulatorCredential';
 
 /**
  * `npm run dev`: the package, packed and installed like a community package, in a local n8n on

@@ -7,7 +7,7 @@ import {
 	CUSTOM_AUTHORIZATION_URL,
 	authorizationUrlOf,
 } from '../../credentials/biginDataCenters';
-import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
+import { customAccountsServerFields } from '../../tools/n8n/simulatorCredential';
 import { pickedDataCentre } from '../support/dataCentres';
 
 const credential = new BiginOAuth2Api();

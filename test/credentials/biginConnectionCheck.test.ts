@@ -1,8 +1,8 @@
 import { connectionProblem } from '../../credentials/biginConnectionCheck';
 import { BiginOAuth2Api } from '../../credentials/BiginOAuth2Api.credentials';
 import { apiDomainExpression } from '../../credentials/biginDataCenters';
-import { evaluateExpression } from '../support/credentialTester';
-import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
+import { evaluateExpression } from '../../tools/contexts/credentialTester';
+import { customAccountsServerFields } from '../../tools/n8n/simulatorCredential';
 import { pickedDataCentre } from '../support/dataCentres';
 
 describe('Why a connected Bigin credential holds no access token', () => {

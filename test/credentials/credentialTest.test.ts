@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import type { RunningSimulator } from '../bigin-simulator';
-import { DEFAULT_CLIENT, startSimulator } from '../bigin-simulator';
-import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
-import { runCredentialTest } from '../support/credentialTester';
-import { simulatorCredentials } from '../support/nodeHarness';
+import type { RunningSimulator } from '../../tools/simulator';
+import { DEFAULT_CLIENT, startSimulator } from '../../tools/simulator';
+import { customAccountsServerFields } from '../../tools/n8n/simulatorCredential';
+import { runCredentialTest } from '../../tools/contexts/credentialTester';
+import { simulatorCredentials } from '../../tools/contexts/nodeHarness';
 import { BiginOAuth2Api } from '../../credentials/BiginOAuth2Api.credentials';
 
 const credentialType = new BiginOAuth2Api();

@@ -1,6 +1,6 @@
-import type { RunningSimulator } from '../bigin-simulator';
-import { DEFAULT_CLIENT, startSimulator } from '../bigin-simulator';
-import type { E2eEnvironment } from './support/environment';
+import type { RunningSimulator } from '../../tools/simulator';
+import { DEFAULT_CLIENT, startSimulator } from '../../tools/simulator';
+import type { E2eEnvironment } from '../../tools/n8n/environment';
 import {
 	eventually,
 	executionsOf,
@@ -8,10 +8,10 @@ import {
 	scenario,
 	startEnvironment,
 	triggerWorkflow,
-} from './support/environment';
-import { n8nVersion } from '../../scripts/lib/paths';
-import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
-import { simClient } from '../support/simClient';
+} from '../../tools/n8n/environment';
+import { n8nVersion } from '../../tools/n8n/paths';
+import { customAccountsServerFields } from '../../tools/n8n/simulatorCredential';
+import { simClient } from '../../tools/simulator/client';
 
 jest.setTimeout(10 * 60 * 1000);
 

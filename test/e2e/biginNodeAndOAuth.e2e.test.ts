@@ -1,4 +1,4 @@
-import type { E2eEnvironment } from './support/environment';
+import type { E2eEnvironment } from '../../tools/n8n/environment';
 import {
 	credentials,
 	eventually,
@@ -6,10 +6,10 @@ import {
 	nodeOutput,
 	scenario,
 	startEnvironment,
-} from './support/environment';
-import { n8nVersion } from '../../scripts/lib/paths';
-import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
-import { simClient } from '../support/simClient';
+} from '../../tools/n8n/environment';
+import { n8nVersion } from '../../tools/n8n/paths';
+import { customAccountsServerFields } from '../../tools/n8n/simulatorCredential';
+import { simClient } from '../../tools/simulator/client';
 
 jest.setTimeout(10 * 60 * 1000);
 

@@ -1,4 +1,4 @@
-import type { E2eEnvironment } from './support/environment';
+import type { E2eEnvironment } from '../../tools/n8n/environment';
 import {
 	eventually,
 	executionsOf,
@@ -6,11 +6,11 @@ import {
 	scenario,
 	startEnvironment,
 	triggerWorkflow,
-} from './support/environment';
-import { n8nVersion } from '../../scripts/lib/paths';
-import { simulatorCredential } from '../../scripts/lib/simulatorCredential';
-import { readingFromEnvironment } from '../support/readings';
-import { simClient } from '../support/simClient';
+} from '../../tools/n8n/environment';
+import { n8nVersion } from '../../tools/n8n/paths';
+import { simulatorCredential } from '../../tools/n8n/simulatorCredential';
+import { readingFromEnvironment } from '../../tools/simulator/readings';
+import { simClient } from '../../tools/simulator/client';
 
 jest.setTimeout(10 * 60 * 1000);
 

@@ -2,9 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 
 import { BiginTrigger } from '../../nodes/Bigin/BiginTrigger.node';
 import { WAITING_FOR_A_CHANGE } from '../../nodes/Bigin/trigger/description';
-import { n8nVersion } from '../../scripts/lib/paths';
-import { DEFAULT_CLIENT } from '../bigin-simulator';
-import type { EditorSession } from './support/browser';
+import { n8nVersion } from '../../tools/n8n/paths';
+import { DEFAULT_CLIENT } from '../../tools/simulator';
+import type { EditorSession } from '../support/browser';
 import {
 	inBrowser,
 	openEditor,
@@ -13,9 +13,9 @@ import {
 	screenshot,
 	scrolledTo,
 	searchPicker,
-} from './support/browser';
-import type { E2eEnvironment } from './support/environment';
-import { scenario, startEnvironment, triggerWorkflow } from './support/environment';
+} from '../support/browser';
+import type { E2eEnvironment } from '../../tools/n8n/environment';
+import { scenario, startEnvironment, triggerWorkflow } from '../../tools/n8n/environment';
 
 jest.setTimeout(5 * 60 * 1000);
 

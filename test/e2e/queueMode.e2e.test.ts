@@ -1,19 +1,19 @@
-import type { Execution } from './support/environment';
+import type { Execution } from '../../tools/n8n/environment';
 import {
 	eventually,
 	executionsOf,
 	nodeOutput,
 	scenario,
 	triggerWorkflow,
-} from './support/environment';
-import type { QueueEnvironment } from './support/queueEnvironment';
+} from '../../tools/n8n/environment';
+import type { QueueEnvironment } from '../../tools/n8n/queueEnvironment';
 import {
 	executionHosts,
 	startQueueEnvironment,
 	staticDataWriterWorkflow,
-} from './support/queueEnvironment';
-import { n8nVersion } from '../../scripts/lib/paths';
-import { simClient } from '../support/simClient';
+} from '../../tools/n8n/queueEnvironment';
+import { n8nVersion } from '../../tools/n8n/paths';
+import { simClient } from '../../tools/simulator/client';
 
 jest.setTimeout(10 * 60 * 1000);
 

@@ -1,4 +1,4 @@
-import type { E2eEnvironment } from './support/environment';
+import type { E2eEnvironment } from '../../tools/n8n/environment';
 import {
 	credentials,
 	eventually,
@@ -7,9 +7,9 @@ import {
 	scenario,
 	startEnvironment,
 	triggerWorkflow,
-} from './support/environment';
-import { n8nVersion } from '../../scripts/lib/paths';
-import { simClient } from '../support/simClient';
+} from '../../tools/n8n/environment';
+import { n8nVersion } from '../../tools/n8n/paths';
+import { simClient } from '../../tools/simulator/client';
 
 jest.setTimeout(10 * 60 * 1000);
 

@@ -1,6 +1,6 @@
-import type { RunningSimulator } from '../bigin-simulator';
-import { startSimulator } from '../bigin-simulator';
-import { simClient } from './simClient';
+import type { RunningSimulator } from '../../tools/simulator';
+import { startSimulator } from '../../tools/simulator';
+import { simClient } from '../../tools/simulator/client';
 
 export interface SimulatorFixture {
 	sim: RunningSimulator;

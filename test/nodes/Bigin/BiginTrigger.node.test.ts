@@ -1,10 +1,10 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { RegisteredCron } from '../../support/contexts';
-import { executeContext, triggerContext } from '../../support/contexts';
-import { simulatorCredentials } from '../../support/nodeHarness';
-import { ALL_READINGS, SINGLE_READINGS } from '../../support/readings';
-import { HOUR, TriggerHarness } from './trigger/triggerHarness';
+import type { RegisteredCron } from '../../../tools/contexts/contexts';
+import { executeContext, triggerContext } from '../../../tools/contexts/contexts';
+import { simulatorCredentials } from '../../../tools/contexts/nodeHarness';
+import { ALL_READINGS, SINGLE_READINGS } from '../../../tools/simulator/readings';
+import { HOUR, TriggerHarness } from '../../support/triggerHarness';
 
 describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', (reading) => {
 	const h = new TriggerHarness(reading);

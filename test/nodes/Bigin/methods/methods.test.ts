@@ -1,14 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { RunningSimulator } from '../../../bigin-simulator';
-import { startSimulator } from '../../../bigin-simulator';
-import type { Credentials, RequestRecorder } from '../../../support/nodeHarness';
+import type { RunningSimulator } from '../../../../tools/simulator';
+import { startSimulator } from '../../../../tools/simulator';
+import type { Credentials, RequestRecorder } from '../../../../tools/contexts/nodeHarness';
 import {
 	oauthHttp,
 	silentLogger,
 	simulatorCredentials,
 	testNode,
-} from '../../../support/nodeHarness';
+} from '../../../../tools/contexts/nodeHarness';
 import { listSearch, loadOptions, resourceMapping } from '../../../../nodes/Bigin/methods';
 
 describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), against the simulator", () => {

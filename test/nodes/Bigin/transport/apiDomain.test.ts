@@ -1,6 +1,6 @@
 import { BIGIN_DATA_CENTERS } from '../../../../credentials/biginDataCenters';
 import { biginApiUrl, resolveApiDomain } from '../../../../nodes/Bigin/transport/apiDomain';
-import { customAccountsServerFields } from '../../../../scripts/lib/simulatorCredential';
+import { customAccountsServerFields } from '../../../../tools/n8n/simulatorCredential';
 import { pickedDataCentre } from '../../../support/dataCentres';
 
 describe('API domain resolution', () => {

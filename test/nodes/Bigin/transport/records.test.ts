@@ -6,7 +6,7 @@ import {
 	asksForFields,
 	fieldBatches,
 } from '../../../../nodes/Bigin/transport/records';
-import { testNode } from '../../../support/nodeHarness';
+import { testNode } from '../../../../tools/contexts/nodeHarness';
 
 const node = testNode('biginTrigger');
 const biginError = (httpCode: number, code: string, details = {}) =>

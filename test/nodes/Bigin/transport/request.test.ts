@@ -1,9 +1,9 @@
-import type { RunningSimulator } from '../../../bigin-simulator';
-import { startSimulator } from '../../../bigin-simulator';
-import { executeContext } from '../../../support/contexts';
-import type { RequestRecorder } from '../../../support/nodeHarness';
-import { simulatorCredentials, testNode } from '../../../support/nodeHarness';
-import { simClient } from '../../../support/simClient';
+import type { RunningSimulator } from '../../../../tools/simulator';
+import { startSimulator } from '../../../../tools/simulator';
+import { executeContext } from '../../../../tools/contexts/contexts';
+import type { RequestRecorder } from '../../../../tools/contexts/nodeHarness';
+import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
+import { simClient } from '../../../../tools/simulator/client';
 import { biginApiRequest } from '../../../../nodes/Bigin/transport/request';
 import { BiginApiError } from '../../../../nodes/Bigin/transport/errors';
 

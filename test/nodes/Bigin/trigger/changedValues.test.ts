@@ -1,8 +1,13 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { callWebhook, executeContext, hookContext, startReceiver } from '../../../support/contexts';
-import type { Credentials } from '../../../support/nodeHarness';
-import { simulatorCredentials, testNode } from '../../../support/nodeHarness';
+import {
+	callWebhook,
+	executeContext,
+	hookContext,
+	startReceiver,
+} from '../../../../tools/contexts/contexts';
+import type { Credentials } from '../../../../tools/contexts/nodeHarness';
+import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { useSimulator } from '../../../support/simulatorFixture';
 import { BiginTrigger } from '../../../../nodes/Bigin/BiginTrigger.node';

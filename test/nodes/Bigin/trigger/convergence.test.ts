@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ALL_READINGS } from '../../../support/readings';
-import type { SimChannel } from './triggerHarness';
-import { HOUR, TriggerHarness } from './triggerHarness';
+import { ALL_READINGS } from '../../../../tools/simulator/readings';
+import type { SimChannel } from '../../../support/triggerHarness';
+import { HOUR, TriggerHarness } from '../../../support/triggerHarness';
 
 /** The cases of issue 10: a channel that converges under every reading of Bigin. */
 describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading) => {

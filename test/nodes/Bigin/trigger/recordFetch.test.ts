@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { executeContext } from '../../../support/contexts';
-import { deduplicationStore } from '../../../support/deduplication';
-import type { LoggedLine } from '../../../support/nodeHarness';
-import { simulatorCredentials, testNode } from '../../../support/nodeHarness';
+import { executeContext } from '../../../../tools/contexts/contexts';
+import { deduplicationStore } from '../../../../tools/contexts/deduplication';
+import type { LoggedLine } from '../../../../tools/contexts/nodeHarness';
+import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { useSimulator } from '../../../support/simulatorFixture';
-import { ALL_READINGS } from '../../../support/readings';
+import { ALL_READINGS } from '../../../../tools/simulator/readings';
 import { notificationItems } from '../../../../nodes/Bigin/trigger/notification';
 import {
 	MAX_RECORDS_READ,

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { WebhookReply } from '../../../support/contexts';
-import { callWebhook, executeContext, startReceiver } from '../../../support/contexts';
-import { deduplicationStore } from '../../../support/deduplication';
-import type { Credentials } from '../../../support/nodeHarness';
-import { simulatorCredentials, testNode } from '../../../support/nodeHarness';
+import type { WebhookReply } from '../../../../tools/contexts/contexts';
+import { callWebhook, executeContext, startReceiver } from '../../../../tools/contexts/contexts';
+import { deduplicationStore } from '../../../../tools/contexts/deduplication';
+import type { Credentials } from '../../../../tools/contexts/nodeHarness';
+import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
 import { useSimulator } from '../../../support/simulatorFixture';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { BiginTrigger } from '../../../../nodes/Bigin/BiginTrigger.node';

@@ -1,4 +1,4 @@
-import { useBiginNode } from '../harness';
+import { useBiginNode } from '../../../../support/actionHarness';
 import { channels, enable } from './parameters';
 
 describe('Bigin node, Notification: Disable, against the simulator', () => {

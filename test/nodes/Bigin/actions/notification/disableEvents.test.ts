@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { useBiginNode } from '../harness';
+import { useBiginNode } from '../../../../support/actionHarness';
 import { channels, enable } from './parameters';
 
 describe('Bigin node, Notification: Disable Events, against the simulator', () => {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { useBiginNode } from '../harness';
+import { useBiginNode } from '../../../../support/actionHarness';
 import { HOUR, NOTIFY_URL, channels, enable } from './parameters';
-import { items, simulatorCredentials } from '../../../../support/nodeHarness';
+import { items, simulatorCredentials } from '../../../../../tools/contexts/nodeHarness';
 
 describe('Bigin node, Notification: Enable, against the simulator', () => {
 	const bigin = useBiginNode();

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BiginNodeFixture } from '../harness';
+import type { BiginNodeFixture } from '../../../../support/actionHarness';
 
 export const HOUR = 3600 * 1000;
 export const NOTIFY_URL = 'https://n8n.example.com/webhook/receiver';

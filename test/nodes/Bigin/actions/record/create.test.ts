@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { byId, mapped, recordParameters, useBiginNode } from '../harness';
-import { items } from '../../../../support/nodeHarness';
+import { byId, mapped, recordParameters, useBiginNode } from '../../../../support/actionHarness';
+import { items } from '../../../../../tools/contexts/nodeHarness';
 
 describe('Bigin node, Record: Create, against the simulator', () => {
 	const bigin = useBiginNode();

@@ -1,5 +1,5 @@
-import { byId, recordParameters, useBiginNode } from '../harness';
-import { items } from '../../../../support/nodeHarness';
+import { byId, recordParameters, useBiginNode } from '../../../../support/actionHarness';
+import { items } from '../../../../../tools/contexts/nodeHarness';
 
 describe('Bigin node, Record: Get, against the simulator', () => {
 	const bigin = useBiginNode();

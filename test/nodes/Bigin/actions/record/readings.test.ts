@@ -1,5 +1,5 @@
-import { byId, mapped, recordParameters, useBiginNode } from '../harness';
-import { ALL_READINGS } from '../../../../support/readings';
+import { byId, mapped, recordParameters, useBiginNode } from '../../../../support/actionHarness';
+import { ALL_READINGS } from '../../../../../tools/simulator/readings';
 
 describe('Bigin node, Record resource, under every reading of what Bigin leaves undocumented', () => {
 	const bigin = useBiginNode();

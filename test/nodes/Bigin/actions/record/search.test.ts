@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { recordParameters, useBiginNode } from '../harness';
+import { recordParameters, useBiginNode } from '../../../../support/actionHarness';
 
 describe('Bigin node, Record: Search and Count, against the simulator', () => {
 	const bigin = useBiginNode();

@@ -1,5 +1,5 @@
-import { byId, mapped, recordParameters, useBiginNode } from '../harness';
-import { items } from '../../../../support/nodeHarness';
+import { byId, mapped, recordParameters, useBiginNode } from '../../../../support/actionHarness';
+import { items } from '../../../../../tools/contexts/nodeHarness';
 
 describe('Bigin node, Record: Create or Update and Delete, against the simulator', () => {
 	const bigin = useBiginNode();

@@ -125,3 +125,11 @@ export class ApiError extends Error {
 export function errorEntry(code: string, message: string, details: JsonObject = {}): JsonObject {
 	return { code, details, message, status: 'error' };
 }
+
+export interface PageCursor {
+	module: string;
+	offset: number;
+	sortBy: string;
+	sortOrder: 'asc' | 'desc';
+	expiresAt: number;
+}

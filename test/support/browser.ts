@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { selectors } from 'playwright-core';
 
-import { launchChromium } from '../../../scripts/lib/browser';
-import { OWNER } from '../../../scripts/lib/n8nInstance';
-import { CACHE, ROOT } from '../../../scripts/lib/paths';
+import { launchChromium } from '../../tools/n8n/browser';
+import { OWNER } from '../../tools/n8n/n8nInstance';
+import { CACHE, ROOT } from '../../tools/n8n/paths';
 
 /** `npm run screenshots` sets this: the suite then writes the README's pictures into docs/. */
 const WRITE_DOCS = process.env.BIGIN_SCREENSHOTS === '1';

@@ -1,6 +1,6 @@
-import type { RunningSimulator } from '.';
-import { DEFAULT_CLIENT, startSimulator } from '.';
-import { simClient } from '../support/simClient';
+import type { RunningSimulator } from '../../../tools/simulator';
+import { DEFAULT_CLIENT, startSimulator } from '../../../tools/simulator';
+import { simClient } from '../../../tools/simulator/client';
 
 const REDIRECT = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
 

@@ -9,9 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { RunningSimulator } from '../bigin-simulator';
-import { DEFAULT_CLIENT } from '../bigin-simulator';
-import { customAccountsServerFields } from '../../scripts/lib/simulatorCredential';
+import type { RunningSimulator } from '../simulator';
+import { DEFAULT_CLIENT } from '../simulator';
+import { customAccountsServerFields } from '../n8n/simulatorCredential';
 
 /**
  * Hand-made n8n contexts whose HTTP is real: requests go through n8n's own outbound HTTP client,

@@ -1,8 +1,8 @@
-import { packPackage } from '../../../scripts/lib/communityPackage';
-import { n8nVersion, progress } from '../../../scripts/lib/paths';
-import { provisionN8n } from '../../../scripts/lib/provision';
-import { run } from '../../../scripts/lib/run';
-import { ROOT } from '../../../scripts/lib/paths';
+import { packPackage } from '../../tools/n8n/communityPackage';
+import { n8nVersion, progress } from '../../tools/n8n/paths';
+import { provisionN8n } from '../../tools/n8n/provision';
+import { run } from '../../tools/n8n/run';
+import { ROOT } from '../../tools/n8n/paths';
 
 /** Before the end-to-end suite: n8n (and the Node it needs) installed once, the package built and packed. */
 export default async function globalSetup(): Promise<void> {

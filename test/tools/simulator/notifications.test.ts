@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { RunningSimulator } from '.';
-import { startSimulator } from '.';
-import { simClient } from '../support/simClient';
+import type { RunningSimulator } from '../../../tools/simulator';
+import { startSimulator } from '../../../tools/simulator';
+import { simClient } from '../../../tools/simulator/client';
 
 interface Received {
 	path: string;

@@ -1,4 +1,4 @@
-import type { RunningSimulator } from '../bigin-simulator';
+import type { RunningSimulator } from './';
 
 export interface SimResponse {
 	status: number;

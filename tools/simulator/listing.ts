@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { moduleRecords, project, requestedFields } from './records';
 import { recordFilter } from './search';
 import type { SimulatorState } from './state';
-import type { BiginRecord, Json, JsonObject } from './types';
+import type { BiginRecord, Json, JsonObject, PageCursor } from './types';
 import { ApiError, errorEntry } from './types';
 
 /** Records reachable with `page`; past them only `page_token` goes on (Zoho CRM v3+, Kaizen #60). */
@@ -15,14 +15,6 @@ export const SEARCH_LIMIT = 2000;
 const PAGE_TOKEN_TTL_MS = 24 * 3600 * 1000;
 /** Zoho sorts lists only by these (Zoho CRM v3+ get-records, Kaizen #60). */
 const SORTABLE = ['id', 'Created_Time', 'Modified_Time'];
-
-export interface PageCursor {
-	module: string;
-	offset: number;
-	sortBy: string;
-	sortOrder: 'asc' | 'desc';
-	expiresAt: number;
-}
 
 type Answer = { status: number; body?: JsonObject };
 

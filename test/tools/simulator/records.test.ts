@@ -1,7 +1,7 @@
-import { startSimulator } from '.';
-import type { SimulatorFixture } from '../support/simulatorFixture';
-import { simClient } from '../support/simClient';
-import { useSimulator } from '../support/simulatorFixture';
+import { startSimulator } from '../../../tools/simulator';
+import type { SimulatorFixture } from '../../support/simulatorFixture';
+import { simClient } from '../../../tools/simulator/client';
+import { useSimulator } from '../../support/simulatorFixture';
 
 describe('Bigin simulator: records API', () => {
 	let client: SimulatorFixture['client'];

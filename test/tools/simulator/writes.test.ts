@@ -1,5 +1,5 @@
-import type { SimulatorFixture } from '../support/simulatorFixture';
-import { useSimulator } from '../support/simulatorFixture';
+import type { SimulatorFixture } from '../../support/simulatorFixture';
+import { useSimulator } from '../../support/simulatorFixture';
 
 describe('Bigin simulator: record writes checked against the field metadata', () => {
 	let client: SimulatorFixture['client'];

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import type { SimulatorFixture } from '../support/simulatorFixture';
-import { useSimulator } from '../support/simulatorFixture';
+import type { SimulatorFixture } from '../../support/simulatorFixture';
+import { useSimulator } from '../../support/simulatorFixture';
 
 describe('Bigin simulator: control surface, faults and robustness', () => {
 	let client: SimulatorFixture['client'];
@@ -127,7 +127,7 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 			[
 				require.resolve('ts-node/dist/bin.js'),
 				'--transpile-only',
-				join(__dirname, 'cli.ts'),
+				join(__dirname, '..', '..', '..', 'tools', 'simulator', 'cli.ts'),
 				'--port',
 				'0',
 			],

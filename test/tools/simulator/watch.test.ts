@@ -1,6 +1,6 @@
-import type { RunningSimulator } from '.';
-import type { SimulatorFixture } from '../support/simulatorFixture';
-import { useSimulator } from '../support/simulatorFixture';
+import type { RunningSimulator } from '../../../tools/simulator';
+import type { SimulatorFixture } from '../../support/simulatorFixture';
+import { useSimulator } from '../../support/simulatorFixture';
 
 const HOUR = 3600 * 1000;
 

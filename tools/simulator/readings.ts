@@ -1,4 +1,4 @@
-import type { SimulatorConfig } from '../bigin-simulator';
+import type { SimulatorConfig } from './';
 
 /** One plausible reading of what Bigin does where its documentation is silent (bigin-api.md §10). */
 export interface SimulatorReading {

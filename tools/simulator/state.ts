@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 
-import type { PageCursor } from './listing';
 import { seededRecords } from './seed';
 import type {
 	BiginRecord,
 	Channel,
 	Delivery,
 	Fault,
+	PageCursor,
 	RequestLogEntry,
 	SimulatorConfig,
 } from './types';

@@ -11,7 +11,6 @@ import {
 } from './auth';
 import { handleControl } from './control';
 import { parseFormBody, parseJsonBody, readBody, sendHtml, sendJson } from './http';
-import type { RecordChange } from './notifier';
 import { notifyChange } from './notifier';
 import { simulatorPage } from './page';
 import { countRecords, listRecords, searchRecords } from './listing';
@@ -20,15 +19,10 @@ import { listFields, listLayouts, listModules, listUsers } from './settings';
 import type { SimulatorState } from './state';
 import type { Fault, RequestLogEntry } from './types';
 import { ApiError, errorEntry } from './types';
+import type { Routed } from './route';
 import { disableChannels, listChannels, writeChannels } from './watch';
 
 const API_PATH = /^\/bigin\/v[12]\/(.+)$/;
-
-export interface Routed {
-	status: number;
-	body?: Parameters<typeof sendJson>[2];
-	changes?: RecordChange[];
-}
 
 export class SimulatorServer {
 	/** Notifications still being delivered, so tests can wait for quiet. */

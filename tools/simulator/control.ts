@@ -1,4 +1,4 @@
-import type { SimulatorServer, Routed } from './server';
+import type { Routed } from './route';
 import { deliver, notificationPayload } from './notifier';
 import type { RecordOperation } from './notifier';
 import { createRecords, deleteRecords, moduleRecords, updateRecords } from './records';
@@ -85,7 +85,7 @@ export async function handleControl(
 	path: string,
 	query: Record<string, string>,
 	raw: string,
-	server: SimulatorServer,
+	server: { inFlight: Set<Promise<void>> },
 ): Promise<Routed> {
 	const body = parse(raw);
 	const [, , area, module, id] = path.split('/');

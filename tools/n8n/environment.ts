@@ -1,13 +1,13 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { RunningSimulator, SimulatorConfig } from '../../bigin-simulator';
-import { startSimulator } from '../../bigin-simulator';
-import { installCommunityPackage } from '../../../scripts/lib/communityPackage';
-import { N8nInstance, freePort } from '../../../scripts/lib/n8nInstance';
-import { CACHE, n8nVersion } from '../../../scripts/lib/paths';
-import { provisionN8n } from '../../../scripts/lib/provision';
-import { simulatorCredential } from '../../../scripts/lib/simulatorCredential';
+import type { RunningSimulator, SimulatorConfig } from '../simulator';
+import { startSimulator } from '../simulator';
+import { installCommunityPackage } from './communityPackage';
+import { N8nInstance, freePort } from './n8nInstance';
+import { CACHE, n8nVersion } from './paths';
+import { provisionN8n } from './provision';
+import { simulatorCredential } from './simulatorCredential';
 
 export const CREDENTIAL = { id: 'biginSimCredential1', name: 'Bigin (local simulator)' };
 

@@ -1,20 +1,20 @@
 import type { IDataObject, INodeExecutionData, ITriggerResponse } from 'n8n-workflow';
 
-import type { RunningSimulator } from '../../../bigin-simulator';
-import { startSimulator } from '../../../bigin-simulator';
-import type { HookOptions, RegisteredCron, WebhookReply } from '../../../support/contexts';
+import type { RunningSimulator } from '../../tools/simulator';
+import { startSimulator } from '../../tools/simulator';
+import type { HookOptions, RegisteredCron, WebhookReply } from '../../tools/contexts/contexts';
 import {
 	callWebhook,
 	executeContext,
 	hookContext,
 	startReceiver,
 	triggerContext,
-} from '../../../support/contexts';
-import type { Credentials, LoggedLine, RequestRecorder } from '../../../support/nodeHarness';
-import { simulatorCredentials, testNode } from '../../../support/nodeHarness';
-import type { SimulatorReading } from '../../../support/readings';
-import { simClient } from '../../../support/simClient';
-import { BiginTrigger } from '../../../../nodes/Bigin/BiginTrigger.node';
+} from '../../tools/contexts/contexts';
+import type { Credentials, LoggedLine, RequestRecorder } from '../../tools/contexts/nodeHarness';
+import { simulatorCredentials, testNode } from '../../tools/contexts/nodeHarness';
+import type { SimulatorReading } from '../../tools/simulator/readings';
+import { simClient } from '../../tools/simulator/client';
+import { BiginTrigger } from '../../nodes/Bigin/BiginTrigger.node';
 
 export const HOUR = 3600 * 1000;
 

@@ -1,11 +1,11 @@
 import { rm } from 'node:fs/promises';
 
-import type { RunningSimulator } from '../../bigin-simulator';
-import { startSimulator } from '../../bigin-simulator';
-import { n8nVersion } from '../../../scripts/lib/paths';
-import { provisionN8n } from '../../../scripts/lib/provision';
-import { QueueCluster } from '../../../scripts/lib/queueCluster';
-import { simulatorCredential } from '../../../scripts/lib/simulatorCredential';
+import type { RunningSimulator } from '../simulator';
+import { startSimulator } from '../simulator';
+import { n8nVersion } from './paths';
+import { provisionN8n } from './provision';
+import { QueueCluster } from './queueCluster';
+import { simulatorCredential } from './simulatorCredential';
 import { CREDENTIAL, triggerWorkflow, userFolderWithPackage } from './environment';
 
 export interface QueueEnvironment {

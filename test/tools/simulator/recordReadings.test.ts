@@ -1,5 +1,5 @@
-import type { SimulatorFixture } from '../support/simulatorFixture';
-import { useSimulator } from '../support/simulatorFixture';
+import type { SimulatorFixture } from '../../support/simulatorFixture';
+import { useSimulator } from '../../support/simulatorFixture';
 
 describe('Bigin simulator: readings of undocumented record behaviour', () => {
 	let client: SimulatorFixture['client'];

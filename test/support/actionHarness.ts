@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { RunningSimulator } from '../../../bigin-simulator';
-import { startSimulator } from '../../../bigin-simulator';
-import { executeContext } from '../../../support/contexts';
-import type { Credentials, RequestRecorder } from '../../../support/nodeHarness';
-import { items, simulatorCredentials, testNode } from '../../../support/nodeHarness';
-import { simClient } from '../../../support/simClient';
-import { Bigin } from '../../../../nodes/Bigin/Bigin.node';
+import type { RunningSimulator } from '../../tools/simulator';
+import { startSimulator } from '../../tools/simulator';
+import { executeContext } from '../../tools/contexts/contexts';
+import type { Credentials, RequestRecorder } from '../../tools/contexts/nodeHarness';
+import { items, simulatorCredentials, testNode } from '../../tools/contexts/nodeHarness';
+import { simClient } from '../../tools/simulator/client';
+import { Bigin } from '../../nodes/Bigin/Bigin.node';
 
 export interface BiginNodeFixture {
 	sim: RunningSimulator;
