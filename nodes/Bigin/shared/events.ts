@@ -81,10 +81,3 @@ export function collectEvents(picked: string[], typed: string | string[] | undef
 	const all = [...picked, ...typedList].map((event) => String(event).trim()).filter(Boolean);
 	return [...new Set(all)];
 }
-
-/** Same events regardless of order or duplicates. */
-export function sameEvents(a: string[], b: string[]): boolean {
-	const left = new Set(a);
-	const right = new Set(b);
-	return left.size === right.size && [...left].every((event) => right.has(event));
-}
