@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { countRecords } from '../../transport/records';
-import { moduleField } from './fields';
+import { moduleParameter } from './descriptions';
 import { readModule } from './parameters';
-import { readSearchQuery, searchFilterFields } from './searchFilter';
+import { readSearchQuery, searchFilterParameters } from './searchFilter';
 
-const properties: INodeProperties[] = [moduleField, ...searchFilterFields(true)];
+const properties: INodeProperties[] = [moduleParameter, ...searchFilterParameters(true)];
 
 const displayOptions = { show: { resource: ['record'], operation: ['count'] } };
 

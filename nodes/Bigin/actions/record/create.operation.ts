@@ -3,15 +3,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { insertRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
-import { columnsField, moduleField, noteParentModuleField, placementFields } from './fields';
-import { readModule, readRecordFields } from './parameters';
+import {
+	fieldMapperParameter,
+	moduleParameter,
+	noteParentModuleParameter,
+	placementParameters,
+} from './descriptions';
+import { readModule, readRecordPayload } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
 const properties: INodeProperties[] = [
-	moduleField,
-	...placementFields(true),
-	noteParentModuleField,
-	columnsField('add'),
+	moduleParameter,
+	...placementParameters(true),
+	noteParentModuleParameter,
+	fieldMapperParameter('add'),
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['create'] } };
@@ -26,7 +31,7 @@ export async function executeBatch(
 	return await executeWrites(this, itemIndexes, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
-			return { module, group: '', payload: await readRecordFields(this, itemIndex, module, true) };
+			return { module, group: '', payload: await readRecordPayload(this, itemIndex, module, true) };
 		},
 		send: async (module, payloads) => await insertRecords(this, module, payloads),
 		output: writtenRecord,

@@ -3,11 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { deleteRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
-import { moduleField, recordLocatorField } from './fields';
+import { moduleParameter, recordLocatorParameter } from './descriptions';
 import { readModule, readRecordId } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
-const properties: INodeProperties[] = [moduleField, recordLocatorField('delete')];
+const properties: INodeProperties[] = [moduleParameter, recordLocatorParameter('delete')];
 
 const displayOptions = { show: { resource: ['record'], operation: ['delete'] } };
 

@@ -2,22 +2,27 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getRecord } from '../../transport/records';
-import { fieldsToReturnField, moduleField, recordLocatorField, simplifyField } from './fields';
+import {
+	fieldsToReturnParameter,
+	moduleParameter,
+	recordLocatorParameter,
+	simplifyParameter,
+} from './descriptions';
 import { recordItems } from './listing';
 import { recordReaderOf } from './metadataCache';
 import { readFieldNames, readModule, readRecordId } from './parameters';
 
 const properties: INodeProperties[] = [
-	moduleField,
-	recordLocatorField('get'),
-	simplifyField,
+	moduleParameter,
+	recordLocatorParameter('get'),
+	simplifyParameter,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [{ ...fieldsToReturnField, name: 'fields' }],
+		options: [{ ...fieldsToReturnParameter, name: 'fields' }],
 	},
 ];
 

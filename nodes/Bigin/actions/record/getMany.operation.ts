@@ -3,15 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listRecords } from '../../transport/records';
 import { readLimit, returnAllOrLimit } from '../shared/paging';
-import { fieldsToReturnField, moduleField, simplifyField } from './fields';
+import { fieldsToReturnParameter, moduleParameter, simplifyParameter } from './descriptions';
 import { readRecordPages, recordItems } from './listing';
 import { defaultFieldNames } from './metadataCache';
 import { readFieldNames, readModule } from './parameters';
 
 const properties: INodeProperties[] = [
-	moduleField,
+	moduleParameter,
 	...returnAllOrLimit,
-	simplifyField,
+	simplifyParameter,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			fieldsToReturnField,
+			fieldsToReturnParameter,
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',

@@ -6,13 +6,13 @@ import { PLACEMENT_FIELDS, placementFields, placementProblem } from '../../share
 import type { RecordLocator } from '../../shared/recordLocator';
 import { recordIdFromLocator, recordIdProblem } from '../../shared/recordLocator';
 import { RECORD_MODULES, isRecordModule } from '../../shared/recordModules';
-import { refuse } from '../shared/validation';
+import { refuseIfProblem, refuseItem } from '../shared/validation';
 import { fieldsOf, teamPipelinesOf } from './metadataCache';
 
 export function readModule(context: IExecuteFunctions, itemIndex: number): string {
 	const module = String(context.getNodeParameter('module', itemIndex, '')).trim();
 	if (!isRecordModule(module)) {
-		refuse(
+		refuseItem(
 			context,
 			itemIndex,
 			`"${module}" is not a module the node works with. Use one of: ${RECORD_MODULES.join(', ')}`,
@@ -24,7 +24,7 @@ export function readModule(context: IExecuteFunctions, itemIndex: number): strin
 export function readRecordId(context: IExecuteFunctions, itemIndex: number): string {
 	const locator = context.getNodeParameter('recordId', itemIndex, '') as RecordLocator | string;
 	const recordId = recordIdFromLocator(locator);
-	refuse(context, itemIndex, recordIdProblem(recordId));
+	refuseIfProblem(context, itemIndex, recordIdProblem(recordId));
 	return recordId;
 }
 
@@ -38,7 +38,11 @@ export function readFieldNames(
 		.map((name) => String(name).trim())
 		.filter(Boolean);
 	if (names.length > 50) {
-		refuse(context, itemIndex, `${names.length} fields chosen: Bigin returns at most 50 at once`);
+		refuseItem(
+			context,
+			itemIndex,
+			`${names.length} fields chosen: Bigin returns at most 50 at once`,
+		);
 	}
 	return [...new Set(names)];
 }
@@ -58,7 +62,7 @@ function readPlacement(
 	const given = Object.values(placement).filter(Boolean).length;
 	if (given === 0 && !required) return undefined;
 	if (given < 3) {
-		refuse(
+		refuseItem(
 			context,
 			itemIndex,
 			'A pipeline record needs its Team Pipeline, Sub-Pipeline and Stage together: choose all three',
@@ -72,7 +76,7 @@ function readPlacement(
  * (read-only fields left out) and, for pipeline records, the checked Team Pipeline, sub-pipeline
  * and stage.
  */
-export async function readRecordFields(
+export async function readRecordPayload(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	module: string,
@@ -95,7 +99,7 @@ export async function readRecordFields(
 		mapped = (context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject | null) ?? {};
 	}
 	const converted = recordFromMapped(mapped, writable, context.getTimezone());
-	refuse(context, itemIndex, converted.problem);
+	refuseIfProblem(context, itemIndex, converted.problem);
 	const record = converted.record as IDataObject;
 	if (module === 'Notes' && 'Parent_Id' in record) {
 		record.$se_module = String(context.getNodeParameter('parentModule', itemIndex, 'Contacts'));
@@ -103,6 +107,6 @@ export async function readRecordFields(
 	if (module !== 'Pipelines') return record;
 	for (const name of PLACEMENT_FIELDS) delete record[name];
 	if (!placement) return record;
-	refuse(context, itemIndex, placementProblem(await teamPipelinesOf(context), placement));
+	refuseIfProblem(context, itemIndex, placementProblem(await teamPipelinesOf(context), placement));
 	return { ...record, ...placementFields(placement) };
 }

@@ -3,16 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { searchRecords } from '../../transport/records';
 import { readLimit, returnAllOrLimit } from '../shared/paging';
-import { moduleField, simplifyField } from './fields';
+import { moduleParameter, simplifyParameter } from './descriptions';
 import { readRecordPages, recordItems } from './listing';
 import { readModule } from './parameters';
-import { readSearchQuery, searchFilterFields } from './searchFilter';
+import { readSearchQuery, searchFilterParameters } from './searchFilter';
 
 const properties: INodeProperties[] = [
-	moduleField,
-	...searchFilterFields(false),
+	moduleParameter,
+	...searchFilterParameters(false),
 	...returnAllOrLimit,
-	simplifyField,
+	simplifyParameter,
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['search'] } };

@@ -3,23 +3,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { updateRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
-import { refuse } from '../shared/validation';
+import { refuseItem } from '../shared/validation';
 import {
-	columnsField,
-	moduleField,
-	noteParentModuleField,
-	placementFields,
-	recordLocatorField,
-} from './fields';
-import { readModule, readRecordFields, readRecordId } from './parameters';
+	fieldMapperParameter,
+	moduleParameter,
+	noteParentModuleParameter,
+	placementParameters,
+	recordLocatorParameter,
+} from './descriptions';
+import { readModule, readRecordPayload, readRecordId } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
 const properties: INodeProperties[] = [
-	moduleField,
-	recordLocatorField('update'),
-	...placementFields(false),
-	noteParentModuleField,
-	columnsField('add'),
+	moduleParameter,
+	recordLocatorParameter('update'),
+	...placementParameters(false),
+	noteParentModuleParameter,
+	fieldMapperParameter('add'),
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['update'] } };
@@ -35,9 +35,9 @@ export async function executeBatch(
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const id = readRecordId(this, itemIndex);
-			const fields = await readRecordFields(this, itemIndex, module, false);
+			const fields = await readRecordPayload(this, itemIndex, module, false);
 			if (Object.keys(fields).length === 0) {
-				refuse(this, itemIndex, 'Nothing to update: add at least one field, or choose a stage');
+				refuseItem(this, itemIndex, 'Nothing to update: add at least one field, or choose a stage');
 			}
 			return { module, group: '', payload: { ...fields, id } };
 		},

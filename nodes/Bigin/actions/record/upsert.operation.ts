@@ -4,8 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BiginStatusEntry } from '../../transport/errors';
 import { upsertRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
-import { columnsField, moduleField, noteParentModuleField, placementFields } from './fields';
-import { readModule, readRecordFields } from './parameters';
+import {
+	fieldMapperParameter,
+	moduleParameter,
+	noteParentModuleParameter,
+	placementParameters,
+} from './descriptions';
+import { readModule, readRecordPayload } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
 /** Bigin says per record whether the upsert inserted or updated, and which field matched. */
@@ -15,10 +20,10 @@ interface UpsertEntry extends BiginStatusEntry {
 }
 
 const properties: INodeProperties[] = [
-	moduleField,
-	...placementFields(true),
-	noteParentModuleField,
-	columnsField('upsert'),
+	moduleParameter,
+	...placementParameters(true),
+	noteParentModuleParameter,
+	fieldMapperParameter('upsert'),
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['upsert'] } };
@@ -42,7 +47,7 @@ export async function executeBatch(
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const duplicateCheckFields = readDuplicateCheckFields(this, itemIndex);
-			const payload = await readRecordFields(this, itemIndex, module, module === 'Pipelines');
+			const payload = await readRecordPayload(this, itemIndex, module, module === 'Pipelines');
 			return { module, group: duplicateCheckFields.join(','), payload };
 		},
 		send: async (module, payloads, batch) =>

@@ -4,7 +4,7 @@ import { RECORD_URL_PATTERN } from '../../shared/recordLocator';
 import { RECORD_MODULES } from '../../shared/recordModules';
 import { moduleOptions } from '../shared/modules';
 
-export const moduleField: INodeProperties = {
+export const moduleParameter: INodeProperties = {
 	displayName: 'Module',
 	name: 'module',
 	type: 'options',
@@ -13,7 +13,7 @@ export const moduleField: INodeProperties = {
 	description: 'The kind of record. Companies are the Accounts module in Bigin.',
 };
 
-export function recordLocatorField(what: string): INodeProperties {
+export function recordLocatorParameter(what: string): INodeProperties {
 	return {
 		displayName: 'Record',
 		name: 'recordId',
@@ -63,7 +63,7 @@ export function recordLocatorField(what: string): INodeProperties {
 	};
 }
 
-export const simplifyField: INodeProperties = {
+export const simplifyParameter: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
 	type: 'boolean',
@@ -72,7 +72,7 @@ export const simplifyField: INodeProperties = {
 		"Whether to return only the record's ID, times and the module's common fields instead of the record as Bigin returns it",
 };
 
-export const fieldsToReturnField: INodeProperties = {
+export const fieldsToReturnParameter: INodeProperties = {
 	displayName: 'Fields to Return',
 	name: 'fields',
 	type: 'multiOptions',
@@ -83,7 +83,7 @@ export const fieldsToReturnField: INodeProperties = {
 };
 
 /** Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before. */
-export function placementFields(required: boolean): INodeProperties[] {
+export function placementParameters(required: boolean): INodeProperties[] {
 	const show = { show: { module: ['Pipelines'] } };
 	const hint = required ? '' : ' Leave empty to keep the current one.';
 	return [
@@ -124,7 +124,7 @@ export function placementFields(required: boolean): INodeProperties[] {
 }
 
 /** The field mapper; its fields come from the module's `settings/fields`. */
-export function columnsField(mode: 'add' | 'upsert'): INodeProperties {
+export function fieldMapperParameter(mode: 'add' | 'upsert'): INodeProperties {
 	return {
 		displayName: 'Fields',
 		name: 'columns',
@@ -156,7 +156,7 @@ export function columnsField(mode: 'add' | 'upsert'): INodeProperties {
 }
 
 /** A note hangs off a record of any module; Bigin reads which one from `$se_module`. */
-export const noteParentModuleField: INodeProperties = {
+export const noteParentModuleParameter: INodeProperties = {
 	displayName: 'Parent Module',
 	name: 'parentModule',
 	type: 'options',
