@@ -15,8 +15,9 @@ const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 
+/** The Team Pipelines of the module the node is set to: the placement parameters show only for it. */
 async function teamPipelines(context: ILoadOptionsFunctions) {
-	return teamPipelinesFromLayouts(await getModuleLayouts(context, 'Pipelines'));
+	return teamPipelinesFromLayouts(await getModuleLayouts(context, currentModule(context)));
 }
 
 async function chosenTeamPipeline(context: ILoadOptionsFunctions) {

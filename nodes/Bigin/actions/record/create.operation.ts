@@ -1,27 +1,30 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import { insertRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
 import {
 	fieldMapperParameter,
 	moduleParameter,
-	noteParentModuleParameter,
+	parentModuleParameters,
 	placementParameters,
 } from './descriptions';
 import { readModule, readRecordPayload } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
-const properties: INodeProperties[] = [
-	moduleParameter,
-	...placementParameters(true),
-	noteParentModuleParameter,
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
+	...placementParameters(table, true),
+	...parentModuleParameters(table),
 	fieldMapperParameter('add'),
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['create'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 /** Creates one record per item, up to 100 per call to Bigin. */
 export async function executeBatch(

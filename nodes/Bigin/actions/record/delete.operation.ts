@@ -1,17 +1,23 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import { deleteRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
 import { moduleParameter, recordLocatorParameter } from './descriptions';
 import { readModule, readRecordId } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
-const properties: INodeProperties[] = [moduleParameter, recordLocatorParameter('delete')];
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
+	recordLocatorParameter('delete'),
+];
 
 const displayOptions = { show: { resource: ['record'], operation: ['delete'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 /** Deletes one record per item, up to 100 per call; an id given twice is sent once. */
 export async function executeBatch(

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import { getRecord } from '../../transport/records';
 import {
 	fieldsToReturnParameter,
@@ -12,8 +13,8 @@ import { recordItems } from './listing';
 import { recordReaderOf } from './metadataCache';
 import { readFieldNames, readModule, readRecordId } from './parameters';
 
-const properties: INodeProperties[] = [
-	moduleParameter,
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
 	recordLocatorParameter('get'),
 	simplifyParameter,
 	{
@@ -28,7 +29,9 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['record'], operation: ['get'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 export async function execute(
 	this: IExecuteFunctions,

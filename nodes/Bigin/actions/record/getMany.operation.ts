@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import { listRecords } from '../../transport/records';
 import { readLimit, returnAllOrLimit } from '../shared/paging';
 import { fieldsToReturnParameter, moduleParameter, simplifyParameter } from './descriptions';
@@ -8,8 +9,8 @@ import { readRecordPages, recordItems } from './listing';
 import { defaultFieldNames } from './metadataCache';
 import { readFieldNames, readModule } from './parameters';
 
-const properties: INodeProperties[] = [
-	moduleParameter,
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
 	...returnAllOrLimit,
 	simplifyParameter,
 	{
@@ -48,7 +49,9 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['record'], operation: ['getAll'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 /** Records of a module page by page (page_token past 2,000 records) up to the limit. */
 export async function execute(

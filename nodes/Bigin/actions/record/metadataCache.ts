@@ -25,9 +25,12 @@ export async function fieldsOf(context: IExecuteFunctions, module: string): Prom
 	);
 }
 
-export async function teamPipelinesOf(context: IExecuteFunctions): Promise<TeamPipeline[]> {
-	return await once(context, 'pipelines', async () =>
-		teamPipelinesFromLayouts(await getModuleLayouts(context, 'Pipelines')),
+export async function teamPipelinesOf(
+	context: IExecuteFunctions,
+	module: string,
+): Promise<TeamPipeline[]> {
+	return await once(context, `pipelines:${module}`, async () =>
+		teamPipelinesFromLayouts(await getModuleLayouts(context, module)),
 	);
 }
 

@@ -1,30 +1,33 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import { updateRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
 import { refuseItem } from '../shared/validation';
 import {
 	fieldMapperParameter,
 	moduleParameter,
-	noteParentModuleParameter,
+	parentModuleParameters,
 	placementParameters,
 	recordLocatorParameter,
 } from './descriptions';
 import { readModule, readRecordPayload, readRecordId } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
-const properties: INodeProperties[] = [
-	moduleParameter,
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
 	recordLocatorParameter('update'),
-	...placementParameters(false),
-	noteParentModuleParameter,
+	...placementParameters(table, false),
+	...parentModuleParameters(table),
 	fieldMapperParameter('add'),
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['update'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 /** Updates one record per item, up to 100 per call; fields left out keep their values. */
 export async function executeBatch(

@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import type { BiginStatusEntry } from '../../transport/errors';
 import { upsertRecords } from '../../transport/records';
 import type { ItemOutcome } from '../operation';
 import {
 	fieldMapperParameter,
 	moduleParameter,
-	noteParentModuleParameter,
+	parentModuleParameters,
 	placementParameters,
 } from './descriptions';
 import { readModule, readRecordPayload } from './parameters';
@@ -19,16 +20,18 @@ interface UpsertEntry extends BiginStatusEntry {
 	duplicate_field?: string | null;
 }
 
-const properties: INodeProperties[] = [
-	moduleParameter,
-	...placementParameters(true),
-	noteParentModuleParameter,
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
+	...placementParameters(table, true),
+	...parentModuleParameters(table),
 	fieldMapperParameter('upsert'),
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['upsert'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 function readDuplicateCheckFields(context: IExecuteFunctions, itemIndex: number): string[] {
 	const fields = context.getNodeParameter('columns.matchingColumns', itemIndex, []) as string[];
@@ -47,7 +50,7 @@ export async function executeBatch(
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const duplicateCheckFields = readDuplicateCheckFields(this, itemIndex);
-			const payload = await readRecordPayload(this, itemIndex, module, module === 'Pipelines');
+			const payload = await readRecordPayload(this, itemIndex, module, true);
 			return { module, group: duplicateCheckFields.join(','), payload };
 		},
 		send: async (module, payloads, batch) =>
