@@ -34,9 +34,9 @@ export async function executeBatch(
 	return await executeWrites(this, itemIndexes, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
-			return { module, group: '', payload: await readRecordPayload(this, itemIndex, module, true) };
+			return { module, payload: await readRecordPayload(this, itemIndex, module, true) };
 		},
-		send: async (module, payloads) => await insertRecords(this, module, payloads),
+		send: async (batch) => await insertRecords(this, batch.module, batch.payloads),
 		output: writtenRecord,
 	});
 }

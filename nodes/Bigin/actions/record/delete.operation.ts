@@ -27,14 +27,14 @@ export async function executeBatch(
 	return await executeWrites(this, itemIndexes, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
-			return { module, group: '', payload: { id: readRecordId(this, itemIndex) } };
+			return { module, payload: { id: readRecordId(this, itemIndex) } };
 		},
-		send: async (module, payloads, batch) => {
-			const ids = [...new Set(payloads.map((payload) => String(payload.id)))];
-			const result = await deleteRecords(this, module, ids);
+		send: async (batch) => {
+			const ids = [...new Set(batch.payloads.map((payload) => String(payload.id)))];
+			const result = await deleteRecords(this, batch.module, ids);
 			return {
 				...result,
-				entries: batch.map((write) => result.entries[ids.indexOf(String(write.payload.id))]),
+				entries: batch.writes.map((write) => result.entries[ids.indexOf(String(write.payload.id))]),
 			};
 		},
 		output: (entry, write) => ({ id: write.payload.id, ...writtenRecord(entry), deleted: true }),

@@ -42,9 +42,9 @@ export async function executeBatch(
 			if (Object.keys(fields).length === 0) {
 				refuseItem(this, itemIndex, 'Nothing to update: add at least one field, or choose a stage');
 			}
-			return { module, group: '', payload: { ...fields, id } };
+			return { module, payload: { ...fields, id } };
 		},
-		send: async (module, payloads) => await updateRecords(this, module, payloads),
+		send: async (batch) => await updateRecords(this, batch.module, batch.payloads),
 		output: writtenRecord,
 	});
 }

@@ -46,15 +46,15 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
 ): Promise<ItemOutcome[]> {
-	return await executeWrites(this, itemIndexes, {
+	return await executeWrites<string[]>(this, itemIndexes, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const duplicateCheckFields = readDuplicateCheckFields(this, itemIndex);
 			const payload = await readRecordPayload(this, itemIndex, module, true);
-			return { module, group: duplicateCheckFields.join(','), payload };
+			return { module, callOptions: duplicateCheckFields, payload };
 		},
-		send: async (module, payloads, batch) =>
-			await upsertRecords(this, module, payloads, batch[0].group.split(',').filter(Boolean)),
+		send: async (batch) =>
+			await upsertRecords(this, batch.module, batch.payloads, batch.callOptions ?? []),
 		output: (entry: UpsertEntry) => ({
 			...writtenRecord(entry),
 			...(entry.action === undefined ? {} : { action: entry.action }),
