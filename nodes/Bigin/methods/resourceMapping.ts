@@ -9,7 +9,7 @@ import { PLACEMENT_FIELDS } from '../shared/pipelines';
 import type { BiginModule } from '../shared/modules';
 import { findModule } from '../shared/modules';
 import type { BiginField } from '../transport/metadata';
-import { getModuleFields } from '../transport/metadata';
+import { fieldsOf } from '../transport/metadataCache';
 import { currentModule, currentText } from './context';
 
 const MATCHABLE_TYPES = ['text', 'email', 'phone', 'website', 'autonumber', 'integer', 'bigint'];
@@ -43,7 +43,7 @@ export async function getMappingFields(this: ILoadOptionsFunctions): Promise<Res
 	const requiredApplies = currentText(this, 'operation') !== 'update';
 	const placedElsewhere = (field: BiginField) =>
 		facts?.pipelinePlacement === true && PLACEMENT_FIELDS.includes(field.api_name);
-	const fields = (await getModuleFields(this, module)).filter(
+	const fields = (await fieldsOf(this, module)).filter(
 		(field) => !isReadOnly(field) && !placedElsewhere(field),
 	);
 	return {

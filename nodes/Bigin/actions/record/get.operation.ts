@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ModuleTable } from '../../shared/modules';
-import { getRecord } from '../../transport/records';
+import { createRecordReader, getRecord } from '../../transport/records';
 import {
 	fieldsToReturnParameter,
 	moduleParameter,
@@ -10,7 +10,6 @@ import {
 	simplifyParameter,
 } from './descriptions';
 import { recordItems } from './listing';
-import { recordReaderOf } from './metadataCache';
 import { readFieldNames, readModule, readRecordId } from './parameters';
 
 const properties = (table: ModuleTable): INodeProperties[] => [
@@ -45,7 +44,7 @@ export async function execute(
 	const record =
 		fields.length > 0
 			? await getRecord(this, module, recordId, fields)
-			: await recordReaderOf(this).read(module, recordId);
+			: await createRecordReader(this).read(module, recordId);
 	if (!record) {
 		throw new NodeOperationError(
 			this.getNode(),

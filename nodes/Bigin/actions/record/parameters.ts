@@ -4,12 +4,17 @@ import { isReadOnly, recordFromMapped } from '../../shared/fieldTypes';
 import type { BiginModule } from '../../shared/modules';
 import { findModule, parentModuleNames, recordModuleProblem } from '../../shared/modules';
 import type { PipelinePlacement } from '../../shared/pipelines';
-import { PLACEMENT_FIELDS, placementFields, placementProblem } from '../../shared/pipelines';
+import {
+	PLACEMENT_FIELDS,
+	placementFields,
+	placementProblem,
+	teamPipelinesFromLayouts,
+} from '../../shared/pipelines';
 import type { RecordLocator } from '../../shared/recordLocator';
 import { recordIdFromLocator, recordIdProblem } from '../../shared/recordLocator';
 import type { BiginField } from '../../transport/metadata';
+import { fieldsOf, layoutsOf } from '../../transport/metadataCache';
 import { refuseIfProblem, refuseItem } from '../shared/validation';
-import { fieldsOf, teamPipelinesOf } from './metadataCache';
 
 export function readModule(context: IExecuteFunctions, itemIndex: number): string {
 	const module = String(context.getNodeParameter('module', itemIndex, '')).trim();
@@ -128,7 +133,7 @@ export async function readRecordPayload(
 	if (!facts?.pipelinePlacement) return record;
 	for (const name of PLACEMENT_FIELDS) delete record[name];
 	if (!placement) return record;
-	const pipelines = await teamPipelinesOf(context, module);
+	const pipelines = teamPipelinesFromLayouts(await layoutsOf(context, module));
 	refuseIfProblem(context, itemIndex, placementProblem(pipelines, placement));
 	return { ...record, ...placementFields(placement) };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Condition } from '../../shared/criteria';
 import { buildCriteria, conditionsProblem, operatorFitProblem } from '../../shared/criteria';
 import { refuseIfProblem, refuseItem } from '../shared/validation';
-import { fieldsOf } from './metadataCache';
+import { fieldsOf } from '../../transport/metadataCache';
 
 const BY_TERM = ['email', 'phone', 'word'];
 

@@ -85,6 +85,27 @@ describe('Bigin node, Record: Create, against the simulator', () => {
 		expect(names).toEqual(expect.arrayContaining(['Batch 0', 'Batch 1', 'Batch 2']));
 	});
 
+	it("reads each module's fields once for the whole run, however many items map them", async () => {
+		const output = await bigin.run(
+			(itemIndex) =>
+				itemIndex % 2 === 0
+					? create({ Last_Name: `Mapped ${itemIndex}`, Loyalty_Points: itemIndex })
+					: create({ Account_Name: `Company ${itemIndex}` }, 'Accounts'),
+			{ input: items({}, {}, {}, {}) },
+		);
+		expect(output).toHaveLength(4);
+		expect(bigin.calls()).toEqual([
+			'GET /settings/fields',
+			'GET /settings/fields',
+			'POST /Contacts',
+			'POST /Accounts',
+		]);
+		expect(bigin.recorder.requests.slice(0, 2).map((request) => request.qs)).toEqual([
+			{ module: 'Contacts' },
+			{ module: 'Accounts' },
+		]);
+	});
+
 	it('splits more than 100 items into calls of at most 100', async () => {
 		const input = items(...Array.from({ length: 205 }, () => ({})));
 		const output = await bigin.run((itemIndex) => create({ Last_Name: `Many ${itemIndex}` }), {
