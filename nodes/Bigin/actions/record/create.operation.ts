@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ModuleTable } from '../../shared/modules';
 import { insertRecords } from '../../transport/records';
-import type { ItemOutcome } from '../operation';
+import type { BatchRun, ItemOutcome } from '../operation';
 import {
 	fieldMapperParameter,
 	moduleParameter,
@@ -30,8 +30,9 @@ export function description(table: ModuleTable): INodeProperties[] {
 export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
+	run: BatchRun,
 ): Promise<ItemOutcome[]> {
-	return await executeWrites(this, itemIndexes, {
+	return await executeWrites(this, itemIndexes, run, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			return { module, payload: await readRecordPayload(this, itemIndex, module, true) };

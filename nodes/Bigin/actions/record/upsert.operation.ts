@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ModuleTable } from '../../shared/modules';
 import type { BiginStatusEntry } from '../../transport/errors';
 import { upsertRecords } from '../../transport/records';
-import type { ItemOutcome } from '../operation';
+import type { BatchRun, ItemOutcome } from '../operation';
 import {
 	fieldMapperParameter,
 	moduleParameter,
@@ -45,8 +45,9 @@ function readDuplicateCheckFields(context: IExecuteFunctions, itemIndex: number)
 export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
+	run: BatchRun,
 ): Promise<ItemOutcome[]> {
-	return await executeWrites<string[]>(this, itemIndexes, {
+	return await executeWrites<string[]>(this, itemIndexes, run, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const duplicateCheckFields = readDuplicateCheckFields(this, itemIndex);

@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BiginStatusEntry } from '../../transport/errors';
-import { BiginApiError, withItemIndex } from '../../transport/errors';
+import { BiginApiError } from '../../transport/errors';
 import type { RecordWriteResult } from '../../transport/records';
 import { MAX_RECORDS_PER_WRITE } from '../../transport/records';
-import type { ItemOutcome } from '../operation';
+import type { BatchRun, ItemOutcome } from '../operation';
 
 /** One input item's part of a batched write: where it goes and what it sends. */
 export interface PreparedWrite<CallOptions = undefined> {
@@ -58,26 +58,55 @@ export interface WritePlan<CallOptions = undefined> {
 	output(entry: BiginStatusEntry, write: PreparedWrite<CallOptions>): IDataObject;
 }
 
+/** What Bigin's answer means for one record of a batch: its output, or its error. */
+function entryOutcome<CallOptions>(
+	node: INode,
+	plan: WritePlan<CallOptions>,
+	result: RecordWriteResult,
+	index: number,
+	write: PreparedWrite<CallOptions>,
+): ItemOutcome {
+	const entry = result.entries[index];
+	const { itemIndex } = write;
+	if (!entry) {
+		return {
+			error: new NodeOperationError(node, 'Bigin answered without a result for this record', {
+				itemIndex,
+			}),
+		};
+	}
+	if (entry.status === 'error') {
+		return {
+			error: new BiginApiError(node, entry, {
+				httpCode: result.statusCode,
+				transient: false,
+				itemIndex,
+			}),
+		};
+	}
+	return { output: [{ json: plan.output(entry, write) }] };
+}
+
 /**
  * Checks every item first, then sends them in batches of up to 100; every item gets its own
- * outcome, and Bigin's per-record errors (inside 2xx answers too) become that item's error. Without
- * Continue On Fail the first failure stops the node before anything more is sent.
+ * outcome, and Bigin's per-record errors (inside 2xx answers too) become that item's error. With
+ * `stopAtFirstFailure` the first failure ends the run before anything more is sent.
  */
 export async function executeWrites<CallOptions>(
 	context: IExecuteFunctions,
 	itemIndexes: number[],
+	{ stopAtFirstFailure }: BatchRun,
 	plan: WritePlan<CallOptions>,
 ): Promise<ItemOutcome[]> {
 	const node = context.getNode();
-	const continueOnFail = context.continueOnFail();
 	const outcomes: ItemOutcome[] = new Array(itemIndexes.length);
 	const prepared: Array<Positioned<CallOptions>> = [];
 	for (const [position, itemIndex] of itemIndexes.entries()) {
 		try {
 			prepared.push({ ...(await plan.prepare(itemIndex)), itemIndex, position });
 		} catch (error) {
-			if (!continueOnFail) throw withItemIndex(node, error, itemIndex);
 			outcomes[position] = { error };
+			if (stopAtFirstFailure) return outcomes;
 		}
 	}
 	for (const batch of batchesOf(prepared)) {
@@ -90,31 +119,17 @@ export async function executeWrites<CallOptions>(
 				writes: batch,
 			});
 		} catch (error) {
-			if (!continueOnFail) throw withItemIndex(node, error, batch[0].itemIndex);
+			if (stopAtFirstFailure) {
+				outcomes[batch[0].position] = { error };
+				return outcomes;
+			}
 			for (const write of batch) outcomes[write.position] = { error };
 			continue;
 		}
 		for (const [index, write] of batch.entries()) {
-			const entry = result.entries[index];
-			const outcome: ItemOutcome = !entry
-				? {
-						error: new NodeOperationError(node, 'Bigin answered without a result for this record', {
-							itemIndex: write.itemIndex,
-						}),
-					}
-				: entry.status === 'error'
-					? {
-							error: new BiginApiError(node, entry, {
-								httpCode: result.statusCode,
-								transient: false,
-								itemIndex: write.itemIndex,
-							}),
-						}
-					: { output: [{ json: plan.output(entry, write) }] };
-			if ('error' in outcome && !continueOnFail) {
-				throw withItemIndex(node, outcome.error, write.itemIndex);
-			}
+			const outcome = entryOutcome(node, plan, result, index, write);
 			outcomes[write.position] = outcome;
+			if ('error' in outcome && stopAtFirstFailure) return outcomes;
 		}
 	}
 	return outcomes;

@@ -125,6 +125,39 @@ describe('Bigin node, Record: Create, against the simulator', () => {
 		expect(bigin.calls()).toEqual(['GET /settings/fields']);
 	});
 
+	it('without Continue On Fail, stops at the first item that fails its check, before anything is sent', async () => {
+		const values = [{ Last_Name: 'Fine' }, { Last_Name: 'X', Loyalty_Points: 'lots' }];
+		const error = await bigin
+			.run(
+				(itemIndex) =>
+					itemIndex < 2 ? create(values[itemIndex]) : create({ Account_Name: 'Later' }, 'Accounts'),
+				{ input: items({}, {}, {}) },
+			)
+			.catch((failure: { message: string; context: { itemIndex?: number } }) => failure);
+		expect(error).toMatchObject({
+			message: expect.stringContaining('expects a number'),
+			context: { itemIndex: 1 },
+		});
+		expect(bigin.calls()).toEqual(['GET /settings/fields']);
+	});
+
+	it("without Continue On Fail, a record Bigin refuses stops the run before the next module's call", async () => {
+		await expect(
+			bigin.run(
+				(itemIndex) =>
+					itemIndex === 0
+						? create({ First_Name: 'No last name' })
+						: create({ Account_Name: 'Never sent' }, 'Accounts'),
+				{ input: items({}, {}) },
+			),
+		).rejects.toMatchObject({ message: expect.stringContaining('MANDATORY_NOT_FOUND') });
+		expect(bigin.calls()).toEqual([
+			'GET /settings/fields',
+			'GET /settings/fields',
+			'POST /Contacts',
+		]);
+	});
+
 	it("turns Bigin's per-record error inside a 2xx answer into that item's error, naming code and field", async () => {
 		await expect(bigin.run(create({ First_Name: 'No last name' }))).rejects.toThrow(
 			'Bigin error MANDATORY_NOT_FOUND: required field not found (field: Last_Name)',
