@@ -39,11 +39,11 @@ export async function executeBatch(
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const id = readRecordId(this, itemIndex);
-			const fields = await readRecordPayload(this, itemIndex, module, false);
-			if (Object.keys(fields).length === 0) {
+			const changes = await readRecordPayload(this, itemIndex, module, false);
+			if (Object.keys(changes).length === 0) {
 				refuseItem(this, itemIndex, 'Nothing to update: add at least one field, or choose a stage');
 			}
-			return { module, payload: { ...fields, id } };
+			return { module, payload: { ...changes, id } };
 		},
 		send: async (batch) => await updateRecords(this, batch.module, batch.payloads),
 		output: writtenRecord,
