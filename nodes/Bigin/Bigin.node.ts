@@ -10,6 +10,7 @@ import * as notification from './actions/notification';
 import * as record from './actions/record';
 import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
+import { BIGIN_MODULES, recordKindsInProse } from './shared/modules';
 
 export class Bigin implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,8 +37,7 @@ export class Bigin implements INodeType {
 					{
 						name: 'Record',
 						value: 'record',
-						description:
-							'Contacts, companies, pipeline records, products, tasks, events, calls and notes',
+						description: `A ${recordKindsInProse(BIGIN_MODULES)}`,
 					},
 					{
 						name: 'Notification',
@@ -47,7 +47,7 @@ export class Bigin implements INodeType {
 				],
 				default: 'record',
 			},
-			...record.description,
+			...record.description(BIGIN_MODULES),
 			...notification.description,
 		],
 	};

@@ -8,13 +8,23 @@ export interface PerItemOperation {
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 
+/** What the router tells a batch operation: whether the first failed item ends the run. */
+export interface BatchRun {
+	stopAtFirstFailure: boolean;
+}
+
 /**
- * An operation that sends many input items to Bigin in one call (writes, deletes). It returns one
- * outcome per given item, in order, and checks every item before the first call: without Continue
- * On Fail, an item that fails the check throws before anything is sent.
+ * An operation that sends many input items to Bigin in one call (writes, deletes). It checks
+ * every item before the first call and returns the outcomes by position, one per given item. With
+ * `stopAtFirstFailure` it sends nothing after the first item that fails (a check or Bigin), and
+ * returns at once: that item's outcome is the only error, and items after it may have none.
  */
 export interface BatchOperation {
-	executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<ItemOutcome[]>;
+	executeBatch(
+		this: IExecuteFunctions,
+		itemIndexes: number[],
+		run: BatchRun,
+	): Promise<ItemOutcome[]>;
 }
 
 export type Operation = PerItemOperation | BatchOperation;

@@ -1,9 +1,11 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { DEFAULT_MODULE } from '../shared/modules';
+
 /** The module the node is set to, as the editor has it now. */
 export function currentModule(context: ILoadOptionsFunctions): string {
 	const module = context.getCurrentNodeParameter('module');
-	return typeof module === 'string' && module !== '' ? module : 'Contacts';
+	return typeof module === 'string' && module !== '' ? module : DEFAULT_MODULE;
 }
 
 export function currentText(context: ILoadOptionsFunctions, name: string): string {

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { recordModuleFacts } from '../shared/recordModules';
+import { findModule } from '../shared/modules';
 import { listRecords, searchRecords } from '../transport/records';
 import { currentModule } from './context';
 
@@ -13,7 +13,7 @@ export async function searchRecordList(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const module = currentModule(this);
-	const nameField = recordModuleFacts(module)?.nameField ?? 'id';
+	const nameField = findModule(module)?.record.nameField ?? 'id';
 	const page = Number(paginationToken ?? 1);
 	const query: IDataObject = { page, per_page: PAGE_SIZE };
 	const term = (filter ?? '').trim();

@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { OPERATOR_LABELS, fieldLabel, operatorOptions, operatorsFor } from '../shared/fieldTypes';
 import { teamPipelinesFromLayouts } from '../shared/pipelines';
 import type { BiginField } from '../transport/metadata';
-import { getModuleFields, getModuleLayouts } from '../transport/metadata';
+import { fieldsOf, layoutsOf } from '../transport/metadataCache';
 import { currentModule, currentText } from './context';
 
 const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
@@ -15,8 +15,9 @@ const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 
+/** The Team Pipelines of the module the node is set to: the placement parameters show only for it. */
 async function teamPipelines(context: ILoadOptionsFunctions) {
-	return teamPipelinesFromLayouts(await getModuleLayouts(context, 'Pipelines'));
+	return teamPipelinesFromLayouts(await layoutsOf(context, currentModule(context)));
 }
 
 async function chosenTeamPipeline(context: ILoadOptionsFunctions) {
@@ -25,13 +26,13 @@ async function chosenTeamPipeline(context: ILoadOptionsFunctions) {
 }
 
 export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return fieldOptions(await getModuleFields(this, currentModule(this)));
+	return fieldOptions(await fieldsOf(this, currentModule(this)));
 }
 
 export async function getSearchableFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const fields = await getModuleFields(this, currentModule(this));
+	const fields = await fieldsOf(this, currentModule(this));
 	return fieldOptions(fields.filter((field) => field.data_type !== 'textarea'));
 }
 
@@ -39,7 +40,7 @@ export async function getSearchableFields(
 export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const fieldName = currentText(this, '&field');
 	if (fieldName === '') return operatorOptions(Object.keys(OPERATOR_LABELS));
-	const fields = await getModuleFields(this, currentModule(this));
+	const fields = await fieldsOf(this, currentModule(this));
 	const field = fields.find((candidate) => candidate.api_name === fieldName);
 	return operatorOptions(field ? operatorsFor(field.data_type) : Object.keys(OPERATOR_LABELS));
 }

@@ -6,15 +6,16 @@ import type {
 
 import { fieldLabel, isReadOnly, mapperTypeOf, picklistOptions } from '../shared/fieldTypes';
 import { PLACEMENT_FIELDS } from '../shared/pipelines';
-import { recordModuleFacts } from '../shared/recordModules';
+import type { BiginModule } from '../shared/modules';
+import { findModule } from '../shared/modules';
 import type { BiginField } from '../transport/metadata';
-import { getModuleFields } from '../transport/metadata';
+import { fieldsOf } from '../transport/metadataCache';
 import { currentModule, currentText } from './context';
 
 const MATCHABLE_TYPES = ['text', 'email', 'phone', 'website', 'autonumber', 'integer', 'bigint'];
 
 function mapperField(
-	module: string,
+	module: BiginModule | undefined,
 	field: BiginField,
 	requiredApplies: boolean,
 ): ResourceMapperField {
@@ -23,7 +24,7 @@ function mapperField(
 		id: field.api_name,
 		displayName: `${fieldLabel(field)}${field.custom_field ? ' (custom)' : ''}`,
 		required: requiredApplies && field.system_mandatory === true,
-		defaultMatch: recordModuleFacts(module)?.duplicateCheckField === field.api_name,
+		defaultMatch: module?.record.duplicateCheckField === field.api_name,
 		canBeUsedToMatch: MATCHABLE_TYPES.includes(field.data_type),
 		display: true,
 		type,
@@ -38,13 +39,15 @@ function mapperField(
  */
 export async function getMappingFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const module = currentModule(this);
+	const facts = findModule(module);
 	const requiredApplies = currentText(this, 'operation') !== 'update';
-	const fields = (await getModuleFields(this, module)).filter(
-		(field) =>
-			!isReadOnly(field) && !(module === 'Pipelines' && PLACEMENT_FIELDS.includes(field.api_name)),
+	const placedElsewhere = (field: BiginField) =>
+		facts?.pipelinePlacement === true && PLACEMENT_FIELDS.includes(field.api_name);
+	const fields = (await fieldsOf(this, module)).filter(
+		(field) => !isReadOnly(field) && !placedElsewhere(field),
 	);
 	return {
-		fields: fields.map((field) => mapperField(module, field, requiredApplies)),
+		fields: fields.map((field) => mapperField(facts, field, requiredApplies)),
 		emptyFieldsNotice: `Bigin lists no writable fields for ${module}`,
 	};
 }

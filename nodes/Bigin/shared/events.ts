@@ -1,22 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** The modules Bigin can send notifications for: API name, and the name Bigin's UI shows. */
-export const WATCHABLE_MODULES = [
-	{ apiName: 'Contacts', label: 'Contact' },
-	{ apiName: 'Accounts', label: 'Company' },
-	{ apiName: 'Pipelines', label: 'Pipeline Record' },
-	{ apiName: 'Products', label: 'Product' },
-	{ apiName: 'Tasks', label: 'Task' },
-	{ apiName: 'Events', label: 'Event' },
-	{ apiName: 'Calls', label: 'Call' },
-] as const;
+import type { ModuleTable, SubscriptionOperation } from './modules';
+import { BIGIN_MODULES, findModule, moduleNames, watchableModules } from './modules';
 
-export type WatchableModule = (typeof WATCHABLE_MODULES)[number]['apiName'];
-
-/** Subscription verbs, as `events` takes them. Callbacks use other words (see below). */
-export const SUBSCRIPTION_OPERATIONS = ['create', 'edit', 'delete', 'all'] as const;
-
-export type SubscriptionOperation = (typeof SUBSCRIPTION_OPERATIONS)[number];
+/** The modules Bigin can send notifications for. */
+export const WATCHABLE_MODULES = watchableModules();
 
 /** How each operation reads in the editor: option names, subtitles and the picker's trigger actions. */
 function eventName(label: string, operation: SubscriptionOperation): string {
@@ -31,43 +19,53 @@ export const CALLBACK_TO_SUBSCRIPTION: Record<string, Exclude<SubscriptionOperat
 	delete: 'delete',
 };
 
-export function isWatchableModule(name: string): name is WatchableModule {
-	return WATCHABLE_MODULES.some((module) => module.apiName === name);
+function eventsOf(moduleName: string, table: ModuleTable): readonly string[] {
+	return findModule(moduleName, table)?.events ?? [];
+}
+
+export function isWatchableModule(name: string, table: ModuleTable = BIGIN_MODULES): boolean {
+	return eventsOf(name, table).length > 0;
 }
 
 /**
  * Every module × operation as a multi-select option, e.g. "Company Updated" → `Accounts.edit`.
  * `action` is what n8n's node picker lists as the trigger action ("On company updated").
  */
-export function eventOptions(): INodePropertyOptions[] {
-	return WATCHABLE_MODULES.flatMap((module) =>
-		SUBSCRIPTION_OPERATIONS.map((operation) => {
-			const name = eventName(module.label, operation);
-			return {
-				name,
-				value: `${module.apiName}.${operation}`,
-				description: `Bigin event ${module.apiName}.${operation}`,
-				action: `On ${name.toLowerCase()}`,
-			};
-		}),
-	).sort((a, b) => a.name.localeCompare(b.name));
+export function eventOptions(table: ModuleTable = BIGIN_MODULES): INodePropertyOptions[] {
+	return table
+		.flatMap((module) =>
+			module.events.map((operation) => {
+				const name = eventName(module.label.singular, operation);
+				return {
+					name,
+					value: `${module.apiName}.${operation}`,
+					description: `Bigin event ${module.apiName}.${operation}`,
+					action: `On ${name.toLowerCase()}`,
+				};
+			}),
+		)
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const EVENT_PATTERN = /^([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z]+)$/;
 
 /** Why an event string would be refused, or undefined when Bigin accepts it. */
-export function eventStringProblem(event: string): string | undefined {
+export function eventStringProblem(
+	event: string,
+	table: ModuleTable = BIGIN_MODULES,
+): string | undefined {
 	const match = EVENT_PATTERN.exec(event);
 	if (!match) {
 		return `"${event}" is not a Bigin event: write it as Module.operation, e.g. Contacts.create`;
 	}
-	const [, module, operation] = match;
-	if (!isWatchableModule(module)) {
-		const known = WATCHABLE_MODULES.map((m) => m.apiName).join(', ');
-		return `"${event}" names the module "${module}", which Bigin cannot watch. Use one of: ${known}`;
+	const [, moduleName, operation] = match;
+	if (!isWatchableModule(moduleName, table)) {
+		const known = moduleNames(watchableModules(table)).join(', ');
+		return `"${event}" names the module "${moduleName}", which Bigin cannot watch. Use one of: ${known}`;
 	}
-	if (!(SUBSCRIPTION_OPERATIONS as readonly string[]).includes(operation)) {
-		return `"${event}" has the operation "${operation}". Use one of: ${SUBSCRIPTION_OPERATIONS.join(', ')}`;
+	const events = eventsOf(moduleName, table);
+	if (!events.includes(operation)) {
+		return `"${event}" has the operation "${operation}". Use one of: ${events.join(', ')}`;
 	}
 	return undefined;
 }
@@ -80,11 +78,4 @@ export function collectEvents(picked: string[], typed: string | string[] | undef
 	const typedList = Array.isArray(typed) ? typed : (typed ?? '').split(/[\n,]/);
 	const all = [...picked, ...typedList].map((event) => String(event).trim()).filter(Boolean);
 	return [...new Set(all)];
-}
-
-/** Same events regardless of order or duplicates. */
-export function sameEvents(a: string[], b: string[]): boolean {
-	const left = new Set(a);
-	const right = new Set(b);
-	return left.size === right.size && [...left].every((event) => right.has(event));
 }

@@ -1,14 +1,9 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+
+import { formatBiginDate, hasExplicitOffset, toDateTime } from './dateTime';
 
 /** Bigin refuses to keep a channel longer than this; past it, it silently falls back to ~1 hour. */
 export const MAX_CHANNEL_LIFETIME_HOURS = 24;
-
-const BIGIN_DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ssZZ";
-
-/** ISO 8601 with an explicit offset and no milliseconds, the form Bigin itself returns. */
-export function formatBiginDate(date: DateTime): string {
-	return date.set({ millisecond: 0 }).toFormat(BIGIN_DATE_FORMAT);
-}
 
 export function expiryInHours(hours: number, now: DateTime): string {
 	return formatBiginDate(now.plus({ hours }));
@@ -49,21 +44,9 @@ const ONE_DAY_SAFETY_MARGIN = { minutes: 1 };
 
 export type ExpiryChoice = { type: 'hours'; hours: number } | { type: 'dateTime'; value: unknown };
 
-const EXPLICIT_OFFSET = /([+-]\d{2}:?\d{2}|Z)$/;
-
-function toDateTime(value: unknown, zone: string): DateTime {
-	if (DateTime.isDateTime(value)) return value;
-	if (value instanceof Date) return DateTime.fromJSDate(value, { zone });
-	if (typeof value === 'number') return DateTime.fromMillis(value, { zone });
-	return DateTime.fromISO(String(value ?? ''), {
-		zone,
-		setZone: EXPLICIT_OFFSET.test(String(value)),
-	});
-}
-
 /** A typed time without an offset was read in the workflow's zone: say so, and where to change it. */
 function zoneNote(value: unknown, zone: string): string {
-	return typeof value === 'string' && !EXPLICIT_OFFSET.test(value.trim())
+	return typeof value === 'string' && !hasExplicitOffset(value.trim())
 		? `. The time was read in the workflow's time zone, ${zone} (change it in the workflow's settings, or add an offset such as +01:00)`
 		: '';
 }

@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { FieldType, IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { BiginField } from '../transport/metadata';
-import { formatBiginDate } from './expiry';
+import { formatBiginDate, toDateTime } from './dateTime';
 
 const NUMBER_TYPES = ['integer', 'bigint', 'double', 'currency', 'decimal', 'percent'];
 const DATE_TYPES = ['date', 'datetime'];
@@ -86,15 +85,6 @@ export type Converted =
 const refused = (field: BiginField, expected: string, value: unknown): Converted => ({
 	problem: `${fieldLabel(field)} (${field.api_name}) expects ${expected}, not ${JSON.stringify(value)}`,
 });
-
-function toDateTime(value: unknown, zone: string): DateTime {
-	if (DateTime.isDateTime(value)) return value;
-	if (value instanceof Date) return DateTime.fromJSDate(value, { zone });
-	return DateTime.fromISO(String(value), {
-		zone,
-		setZone: /([+-]\d{2}:?\d{2}|Z)$/.test(String(value)),
-	});
-}
 
 function listOf(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map(String);

@@ -1,5 +1,7 @@
 import { CHANNEL_ID_PATTERN, MAX_TOKEN_LENGTH } from './channelIdentity';
 import { eventStringProblem } from './events';
+import type { ModuleTable } from './modules';
+import { BIGIN_MODULES } from './modules';
 
 export function channelIdProblem(channelId: string): string | undefined {
 	if (channelId === '') return 'Channel ID is empty: enter the digits-only ID of the channel';
@@ -33,12 +35,15 @@ export function notifyUrlProblem(url: string): string | undefined {
 	return undefined;
 }
 
-export function eventsProblem(events: string[]): string | undefined {
+export function eventsProblem(
+	events: string[],
+	table: ModuleTable = BIGIN_MODULES,
+): string | undefined {
 	if (events.length === 0) {
 		return 'No events chosen: pick at least one under Events, or type one under Other Events (e.g. Contacts.create)';
 	}
 	for (const event of events) {
-		const problem = eventStringProblem(event);
+		const problem = eventStringProblem(event, table);
 		if (problem) return problem;
 	}
 	return undefined;

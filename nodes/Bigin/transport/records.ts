@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BiginStatusEntry } from './errors';
 import { BiginApiError, isBiginStatusEntry, toBiginApiError } from './errors';
-import { getModuleFields } from './metadata';
+import { cached, fieldsOf, isCached } from './metadataCache';
 import type { BiginContext, BiginRequest } from './request';
 import { biginApiRequest } from './request';
 import type { RetryPolicy } from './retry';
@@ -57,21 +57,14 @@ export interface RecordReader {
 /**
  * Reads records without `fields` while Bigin allows it, so a record comes whole in one call and
  * no metadata call is spent. Once Bigin asks for `fields`, the module's field list is read (once
- * per reader) and every later read of that module names all its fields, 50 per call, merged.
+ * per execution, from the metadata cache) and every later read of that module in the execution
+ * names all its fields, 50 per call, merged.
  */
 export function createRecordReader(context: BiginContext): RecordReader {
-	const fieldChunks = new Map<string, Promise<string[][]>>();
-
-	const chunksFor = async (module: string): Promise<string[][]> => {
-		let chunks = fieldChunks.get(module);
-		if (!chunks) {
-			chunks = getModuleFields(context, module).then((fields) =>
-				fieldBatches(fields.map((field) => field.api_name)),
-			);
-			fieldChunks.set(module, chunks);
-		}
-		return await chunks;
-	};
+	const chunksFor = async (module: string): Promise<string[][]> =>
+		await cached(context, 'readFieldBatches', module, async () =>
+			fieldBatches((await fieldsOf(context, module)).map((field) => field.api_name)),
+		);
 
 	const readNamingFields = async (module: string, recordId: string) => {
 		const chunks = await chunksFor(module);
@@ -92,7 +85,9 @@ export function createRecordReader(context: BiginContext): RecordReader {
 
 	return {
 		async read(module, recordId) {
-			if (fieldChunks.has(module)) return await readNamingFields(module, recordId);
+			if (isCached(context, 'readFieldBatches', module)) {
+				return await readNamingFields(module, recordId);
+			}
 			try {
 				return await getRecord(context, module, recordId);
 			} catch (error) {

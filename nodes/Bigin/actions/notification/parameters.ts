@@ -11,7 +11,7 @@ import {
 	notifyUrlProblem,
 	tokenProblem,
 } from '../../shared/validation';
-import { refuse } from '../shared/validation';
+import { refuseIfProblem } from '../shared/validation';
 
 export function readChannelId(
 	context: IExecuteFunctions,
@@ -20,7 +20,7 @@ export function readChannelId(
 ): string {
 	const channelId = String(context.getNodeParameter('channelId', itemIndex, '')).trim();
 	if (channelId === '' && generateIfEmpty) return randomChannelId();
-	refuse(context, itemIndex, channelIdProblem(channelId));
+	refuseIfProblem(context, itemIndex, channelIdProblem(channelId));
 	return channelId;
 }
 
@@ -30,12 +30,12 @@ export function readChannelIds(context: IExecuteFunctions, itemIndex: number): s
 		.map((id) => String(id).trim())
 		.filter(Boolean);
 	if (ids.length === 0)
-		refuse(
+		refuseIfProblem(
 			context,
 			itemIndex,
 			'Channel IDs is empty: enter one or more channel IDs, separated by commas',
 		);
-	for (const id of ids) refuse(context, itemIndex, channelIdProblem(id));
+	for (const id of ids) refuseIfProblem(context, itemIndex, channelIdProblem(id));
 	return [...new Set(ids)];
 }
 
@@ -43,13 +43,13 @@ export function readEvents(context: IExecuteFunctions, itemIndex: number): strin
 	const picked = context.getNodeParameter('events', itemIndex, []) as string[];
 	const typed = context.getNodeParameter('customEvents', itemIndex, '') as string | string[];
 	const events = collectEvents(picked, typed);
-	refuse(context, itemIndex, eventsProblem(events));
+	refuseIfProblem(context, itemIndex, eventsProblem(events));
 	return events;
 }
 
 export function readNotifyUrl(context: IExecuteFunctions, itemIndex: number): string {
 	const url = String(context.getNodeParameter('notifyUrl', itemIndex, '')).trim();
-	refuse(context, itemIndex, notifyUrlProblem(url));
+	refuseIfProblem(context, itemIndex, notifyUrlProblem(url));
 	return url;
 }
 
@@ -57,7 +57,7 @@ export function readNotifyUrl(context: IExecuteFunctions, itemIndex: number): st
 export function readToken(context: IExecuteFunctions, itemIndex: number): string | undefined {
 	const token = String(context.getNodeParameter('token', itemIndex, ''));
 	if (token === '') return undefined;
-	refuse(context, itemIndex, tokenProblem(token));
+	refuseIfProblem(context, itemIndex, tokenProblem(token));
 	return token;
 }
 
@@ -68,7 +68,7 @@ export function readExpiry(context: IExecuteFunctions, itemIndex: number): strin
 			? { type, value: context.getNodeParameter('expiresAt', itemIndex, '') }
 			: { type, hours: Number(context.getNodeParameter('expiresInHours', itemIndex, 23)) };
 	const result = resolveExpiry(choice, DateTime.now().setZone(context.getTimezone()));
-	refuse(context, itemIndex, result.problem);
+	refuseIfProblem(context, itemIndex, result.problem);
 	return result.expiry as string;
 }
 

@@ -1,16 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import { countRecords } from '../../transport/records';
-import { moduleField } from './fields';
+import { moduleParameter } from './descriptions';
 import { readModule } from './parameters';
-import { readSearchQuery, searchFilterFields } from './searchFilter';
+import { readSearchQuery, searchFilterParameters } from './searchFilter';
 
-const properties: INodeProperties[] = [moduleField, ...searchFilterFields(true)];
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
+	...searchFilterParameters(true),
+];
 
 const displayOptions = { show: { resource: ['record'], operation: ['count'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 /** How many records the module holds, or how many match the search. */
 export async function execute(

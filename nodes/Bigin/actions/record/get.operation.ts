@@ -1,29 +1,36 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { getRecord } from '../../transport/records';
-import { fieldsToReturnField, moduleField, recordLocatorField, simplifyField } from './fields';
+import type { ModuleTable } from '../../shared/modules';
+import { createRecordReader, getRecord } from '../../transport/records';
+import {
+	fieldsToReturnParameter,
+	moduleParameter,
+	recordLocatorParameter,
+	simplifyParameter,
+} from './descriptions';
 import { recordItems } from './listing';
-import { recordReaderOf } from './metadataCache';
 import { readFieldNames, readModule, readRecordId } from './parameters';
 
-const properties: INodeProperties[] = [
-	moduleField,
-	recordLocatorField('get'),
-	simplifyField,
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
+	recordLocatorParameter('get'),
+	simplifyParameter,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [{ ...fieldsToReturnField, name: 'fields' }],
+		options: [{ ...fieldsToReturnParameter, name: 'fields' }],
 	},
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['get'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -37,7 +44,7 @@ export async function execute(
 	const record =
 		fields.length > 0
 			? await getRecord(this, module, recordId, fields)
-			: await recordReaderOf(this).read(module, recordId);
+			: await createRecordReader(this).read(module, recordId);
 	if (!record) {
 		throw new NodeOperationError(
 			this.getNode(),

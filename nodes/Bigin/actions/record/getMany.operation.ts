@@ -1,17 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listRecords } from '../../transport/records';
+import type { ModuleTable } from '../../shared/modules';
+import { fieldsOf } from '../../transport/metadataCache';
+import { MAX_FIELDS_PER_READ, listRecords } from '../../transport/records';
 import { readLimit, returnAllOrLimit } from '../shared/paging';
-import { fieldsToReturnField, moduleField, simplifyField } from './fields';
+import { fieldsToReturnParameter, moduleParameter, simplifyParameter } from './descriptions';
 import { readRecordPages, recordItems } from './listing';
-import { defaultFieldNames } from './metadataCache';
 import { readFieldNames, readModule } from './parameters';
 
-const properties: INodeProperties[] = [
-	moduleField,
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
 	...returnAllOrLimit,
-	simplifyField,
+	simplifyParameter,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -19,7 +20,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			fieldsToReturnField,
+			fieldsToReturnParameter,
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',
@@ -48,7 +49,15 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['record'], operation: ['getAll'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
+
+/** The fields a listing asks for when the user chose none: the module's, up to Bigin's 50. */
+async function defaultFieldNames(context: IExecuteFunctions, module: string): Promise<string[]> {
+	const fields = await fieldsOf(context, module);
+	return fields.map((field) => field.api_name).slice(0, MAX_FIELDS_PER_READ);
+}
 
 /** Records of a module page by page (page_token past 2,000 records) up to the limit. */
 export async function execute(

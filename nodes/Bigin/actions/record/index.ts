@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
+import { recordKindsInProse } from '../../shared/modules';
 import type { BiginMap, Operation } from '../operation';
 import { operationOptions } from '../operation';
 import * as count from './count.operation';
@@ -22,73 +24,77 @@ export const operations: Record<BiginMap['record'], Operation> = {
 	delete: deleteRecord,
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['record'] } },
-		options: operationOptions<'record'>([
-			{
-				name: 'Count',
-				value: 'count',
-				description: 'Count the records of a module, all of them or those matching a search',
-				action: 'Count records',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				description:
-					'Create a contact, company, pipeline record, product, task, event, call or note',
-				action: 'Create a record',
-			},
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
-				action: 'Create or update a record',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				description: 'Delete a record by its ID',
-				action: 'Delete a record',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get one record by its ID or its Bigin URL',
-				action: 'Get a record',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List the records of a module, with the fields and order you choose',
-				action: 'Get many records',
-			},
-			{
-				name: 'Search',
-				value: 'search',
-				description:
-					'Find records by field conditions (AND/OR), or by email, phone number or a word',
-				action: 'Search records',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: "Change some fields of a record by its ID, or move a pipeline record's stage",
-				action: 'Update a record',
-			},
-		]),
-		default: 'get',
-	},
-	...get.description,
-	...getMany.description,
-	...search.description,
-	...count.description,
-	...create.description,
-	...update.description,
-	...upsert.description,
-	...deleteRecord.description,
-];
+/** The Record resource's parameters, for the modules of the table. */
+export function description(table: ModuleTable): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['record'] } },
+			options: operationOptions<'record'>([
+				{
+					name: 'Count',
+					value: 'count',
+					description: 'Count the records of a module, all of them or those matching a search',
+					action: 'Count records',
+				},
+				{
+					name: 'Create',
+					value: 'create',
+					description: `Create a ${recordKindsInProse(table)}`,
+					action: 'Create a record',
+				},
+				{
+					name: 'Create or Update',
+					value: 'upsert',
+					description:
+						'Create a new record, or update the current one if it already exists (upsert)',
+					action: 'Create or update a record',
+				},
+				{
+					name: 'Delete',
+					value: 'delete',
+					description: 'Delete a record by its ID',
+					action: 'Delete a record',
+				},
+				{
+					name: 'Get',
+					value: 'get',
+					description: 'Get one record by its ID or its Bigin URL',
+					action: 'Get a record',
+				},
+				{
+					name: 'Get Many',
+					value: 'getAll',
+					description: 'List the records of a module, with the fields and order you choose',
+					action: 'Get many records',
+				},
+				{
+					name: 'Search',
+					value: 'search',
+					description:
+						'Find records by field conditions (AND/OR), or by email, phone number or a word',
+					action: 'Search records',
+				},
+				{
+					name: 'Update',
+					value: 'update',
+					description:
+						"Change some fields of a record by its ID, or move a pipeline record's stage",
+					action: 'Update a record',
+				},
+			]),
+			default: 'get',
+		},
+		...get.description(table),
+		...getMany.description(table),
+		...search.description(table),
+		...count.description(table),
+		...create.description(table),
+		...update.description(table),
+		...upsert.description(table),
+		...deleteRecord.description(table),
+	];
+}

@@ -1,30 +1,31 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isReadOnly, recordFromMapped } from '../../shared/fieldTypes';
+import type { BiginModule } from '../../shared/modules';
+import { findModule, parentModuleNames, recordModuleProblem } from '../../shared/modules';
 import type { PipelinePlacement } from '../../shared/pipelines';
-import { PLACEMENT_FIELDS, placementFields, placementProblem } from '../../shared/pipelines';
+import {
+	PLACEMENT_FIELDS,
+	placementFields,
+	placementProblem,
+	teamPipelinesFromLayouts,
+} from '../../shared/pipelines';
 import type { RecordLocator } from '../../shared/recordLocator';
 import { recordIdFromLocator, recordIdProblem } from '../../shared/recordLocator';
-import { RECORD_MODULES, isRecordModule } from '../../shared/recordModules';
-import { refuse } from '../shared/validation';
-import { fieldsOf, teamPipelinesOf } from './metadataCache';
+import type { BiginField } from '../../transport/metadata';
+import { fieldsOf, layoutsOf } from '../../transport/metadataCache';
+import { refuseIfProblem, refuseItem } from '../shared/validation';
 
 export function readModule(context: IExecuteFunctions, itemIndex: number): string {
 	const module = String(context.getNodeParameter('module', itemIndex, '')).trim();
-	if (!isRecordModule(module)) {
-		refuse(
-			context,
-			itemIndex,
-			`"${module}" is not a module the node works with. Use one of: ${RECORD_MODULES.join(', ')}`,
-		);
-	}
+	refuseIfProblem(context, itemIndex, recordModuleProblem(module));
 	return module;
 }
 
 export function readRecordId(context: IExecuteFunctions, itemIndex: number): string {
 	const locator = context.getNodeParameter('recordId', itemIndex, '') as RecordLocator | string;
 	const recordId = recordIdFromLocator(locator);
-	refuse(context, itemIndex, recordIdProblem(recordId));
+	refuseIfProblem(context, itemIndex, recordIdProblem(recordId));
 	return recordId;
 }
 
@@ -38,7 +39,11 @@ export function readFieldNames(
 		.map((name) => String(name).trim())
 		.filter(Boolean);
 	if (names.length > 50) {
-		refuse(context, itemIndex, `${names.length} fields chosen: Bigin returns at most 50 at once`);
+		refuseItem(
+			context,
+			itemIndex,
+			`${names.length} fields chosen: Bigin returns at most 50 at once`,
+		);
 	}
 	return [...new Set(names)];
 }
@@ -58,7 +63,7 @@ function readPlacement(
 	const given = Object.values(placement).filter(Boolean).length;
 	if (given === 0 && !required) return undefined;
 	if (given < 3) {
-		refuse(
+		refuseItem(
 			context,
 			itemIndex,
 			'A pipeline record needs its Team Pipeline, Sub-Pipeline and Stage together: choose all three',
@@ -67,42 +72,68 @@ function readPlacement(
 	return placement;
 }
 
+/** The values to write: the field mapper's, or with auto-mapping the input item's same-named fields. */
+function readMappedValues(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	writable: BiginField[],
+): IDataObject {
+	const mode = context.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
+	if (mode !== 'autoMapInputData') {
+		return (context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject | null) ?? {};
+	}
+	const json = context.getInputData()[itemIndex]?.json ?? {};
+	return Object.fromEntries(
+		writable
+			.filter((field) => field.api_name in json)
+			.map((field) => [field.api_name, json[field.api_name]]),
+	);
+}
+
+/** A record that names its parent record (a note) also names the parent's module, as Bigin asks. */
+function withParentModule(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	module: BiginModule | undefined,
+	record: IDataObject,
+): IDataObject {
+	const link = module?.parent;
+	if (!module || !link || !(link.idField in record)) return record;
+	const parentModule = context.getNodeParameter(
+		'parentModule',
+		itemIndex,
+		parentModuleNames(module)[0],
+	);
+	return { ...record, [link.moduleField]: String(parentModule) };
+}
+
 /**
  * The record the item describes, ready for Bigin: mapped fields converted to their Bigin types
- * (read-only fields left out) and, for pipeline records, the checked Team Pipeline, sub-pipeline
- * and stage.
+ * (read-only fields left out), the parent's module for a record that hangs off another and, where
+ * the module places records in pipelines, the checked Team Pipeline, sub-pipeline and stage.
  */
-export async function readRecordFields(
+export async function readRecordPayload(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	module: string,
 	placementRequired: boolean,
 ): Promise<IDataObject> {
-	const placement =
-		module === 'Pipelines' ? readPlacement(context, itemIndex, placementRequired) : undefined;
-	const mode = context.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') as string;
-	const fields = await fieldsOf(context, module);
-	const writable = fields.filter((field) => !isReadOnly(field));
-	let mapped: IDataObject;
-	if (mode === 'autoMapInputData') {
-		const json = context.getInputData()[itemIndex]?.json ?? {};
-		mapped = Object.fromEntries(
-			writable
-				.filter((field) => field.api_name in json)
-				.map((field) => [field.api_name, json[field.api_name]]),
-		);
-	} else {
-		mapped = (context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject | null) ?? {};
-	}
-	const converted = recordFromMapped(mapped, writable, context.getTimezone());
-	refuse(context, itemIndex, converted.problem);
-	const record = converted.record as IDataObject;
-	if (module === 'Notes' && 'Parent_Id' in record) {
-		record.$se_module = String(context.getNodeParameter('parentModule', itemIndex, 'Contacts'));
-	}
-	if (module !== 'Pipelines') return record;
+	const facts = findModule(module);
+	const placement = facts?.pipelinePlacement
+		? readPlacement(context, itemIndex, placementRequired)
+		: undefined;
+	const writable = (await fieldsOf(context, module)).filter((field) => !isReadOnly(field));
+	const converted = recordFromMapped(
+		readMappedValues(context, itemIndex, writable),
+		writable,
+		context.getTimezone(),
+	);
+	refuseIfProblem(context, itemIndex, converted.problem);
+	const record = withParentModule(context, itemIndex, facts, converted.record as IDataObject);
+	if (!facts?.pipelinePlacement) return record;
 	for (const name of PLACEMENT_FIELDS) delete record[name];
 	if (!placement) return record;
-	refuse(context, itemIndex, placementProblem(await teamPipelinesOf(context), placement));
+	const pipelines = teamPipelinesFromLayouts(await layoutsOf(context, module));
+	refuseIfProblem(context, itemIndex, placementProblem(pipelines, placement));
 	return { ...record, ...placementFields(placement) };
 }

@@ -1,23 +1,26 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import { searchRecords } from '../../transport/records';
 import { readLimit, returnAllOrLimit } from '../shared/paging';
-import { moduleField, simplifyField } from './fields';
+import { moduleParameter, simplifyParameter } from './descriptions';
 import { readRecordPages, recordItems } from './listing';
 import { readModule } from './parameters';
-import { readSearchQuery, searchFilterFields } from './searchFilter';
+import { readSearchQuery, searchFilterParameters } from './searchFilter';
 
-const properties: INodeProperties[] = [
-	moduleField,
-	...searchFilterFields(false),
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
+	...searchFilterParameters(false),
 	...returnAllOrLimit,
-	simplifyField,
+	simplifyParameter,
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['search'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 /** Records that match, page by page up to the limit; none is an empty result, not an error. */
 export async function execute(

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Condition } from '../../shared/criteria';
 import { buildCriteria, conditionsProblem, operatorFitProblem } from '../../shared/criteria';
-import { refuse } from '../shared/validation';
-import { fieldsOf } from './metadataCache';
+import { refuseIfProblem, refuseItem } from '../shared/validation';
+import { fieldsOf } from '../../transport/metadataCache';
 
 const BY_TERM = ['email', 'phone', 'word'];
 
@@ -15,7 +15,7 @@ const SEARCH_KINDS = [
 ];
 
 /** How to find records: a criteria builder, or Bigin's email, phone and word searches. */
-export function searchFilterFields(includeAll: boolean): INodeProperties[] {
+export function searchFilterParameters(includeAll: boolean): INodeProperties[] {
 	return [
 		includeAll
 			? {
@@ -116,9 +116,9 @@ export async function readSearchQuery(
 	if (BY_TERM.includes(searchBy)) {
 		const term = String(context.getNodeParameter('term', itemIndex, '')).trim();
 		if (term === '')
-			refuse(context, itemIndex, `Search Term is empty: enter the ${searchBy} to look for`);
+			refuseItem(context, itemIndex, `Search Term is empty: enter the ${searchBy} to look for`);
 		if (searchBy === 'word' && term.length < 2) {
-			refuse(context, itemIndex, 'Bigin searches words of at least 2 characters');
+			refuseItem(context, itemIndex, 'Bigin searches words of at least 2 characters');
 		}
 		return { [searchBy]: term };
 	}
@@ -128,8 +128,12 @@ export async function readSearchQuery(
 		operator: String(row.operator ?? 'equals'),
 		value: String(row.value ?? '').trim(),
 	}));
-	refuse(context, itemIndex, conditionsProblem(conditions));
-	refuse(context, itemIndex, operatorFitProblem(conditions, await fieldsOf(context, module)));
+	refuseIfProblem(context, itemIndex, conditionsProblem(conditions));
+	refuseIfProblem(
+		context,
+		itemIndex,
+		operatorFitProblem(conditions, await fieldsOf(context, module)),
+	);
 	const combine = context.getNodeParameter('combine', itemIndex, 'and') === 'or' ? 'or' : 'and';
 	return { criteria: buildCriteria(conditions, combine) };
 }

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { recordModuleFacts } from '../../shared/recordModules';
+import { findModule } from '../../shared/modules';
 
 const ALWAYS = ['id', 'Created_Time', 'Modified_Time'];
 
 function simplifiedFields(module: string): string[] {
-	return [...ALWAYS, ...(recordModuleFacts(module)?.commonFields ?? [])];
+	return [...ALWAYS, ...(findModule(module)?.record.commonFields ?? [])];
 }
 
 /** The record with only its id, times and the module's common fields. */

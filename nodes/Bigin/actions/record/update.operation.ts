@@ -1,47 +1,51 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import { updateRecords } from '../../transport/records';
-import type { ItemOutcome } from '../operation';
-import { refuse } from '../shared/validation';
+import type { BatchRun, ItemOutcome } from '../operation';
+import { refuseItem } from '../shared/validation';
 import {
-	columnsField,
-	moduleField,
-	noteParentModuleField,
-	placementFields,
-	recordLocatorField,
-} from './fields';
-import { readModule, readRecordFields, readRecordId } from './parameters';
+	fieldMapperParameter,
+	moduleParameter,
+	parentModuleParameters,
+	placementParameters,
+	recordLocatorParameter,
+} from './descriptions';
+import { readModule, readRecordPayload, readRecordId } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
-const properties: INodeProperties[] = [
-	moduleField,
-	recordLocatorField('update'),
-	...placementFields(false),
-	noteParentModuleField,
-	columnsField('add'),
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
+	recordLocatorParameter('update'),
+	...placementParameters(table, false),
+	...parentModuleParameters(table),
+	fieldMapperParameter('add'),
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['update'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 /** Updates one record per item, up to 100 per call; fields left out keep their values. */
 export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
+	run: BatchRun,
 ): Promise<ItemOutcome[]> {
-	return await executeWrites(this, itemIndexes, {
+	return await executeWrites(this, itemIndexes, run, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const id = readRecordId(this, itemIndex);
-			const fields = await readRecordFields(this, itemIndex, module, false);
-			if (Object.keys(fields).length === 0) {
-				refuse(this, itemIndex, 'Nothing to update: add at least one field, or choose a stage');
+			const changes = await readRecordPayload(this, itemIndex, module, false);
+			if (Object.keys(changes).length === 0) {
+				refuseItem(this, itemIndex, 'Nothing to update: add at least one field, or choose a stage');
 			}
-			return { module, group: '', payload: { ...fields, id } };
+			return { module, payload: { ...changes, id } };
 		},
-		send: async (module, payloads) => await updateRecords(this, module, payloads),
+		send: async (batch) => await updateRecords(this, batch.module, batch.payloads),
 		output: writtenRecord,
 	});
 }

@@ -1,11 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
 import type { BiginStatusEntry } from '../../transport/errors';
 import { upsertRecords } from '../../transport/records';
-import type { ItemOutcome } from '../operation';
-import { columnsField, moduleField, noteParentModuleField, placementFields } from './fields';
-import { readModule, readRecordFields } from './parameters';
+import type { BatchRun, ItemOutcome } from '../operation';
+import {
+	fieldMapperParameter,
+	moduleParameter,
+	parentModuleParameters,
+	placementParameters,
+} from './descriptions';
+import { readModule, readRecordPayload } from './parameters';
 import { executeWrites, writtenRecord } from './writes';
 
 /** Bigin says per record whether the upsert inserted or updated, and which field matched. */
@@ -14,16 +20,18 @@ interface UpsertEntry extends BiginStatusEntry {
 	duplicate_field?: string | null;
 }
 
-const properties: INodeProperties[] = [
-	moduleField,
-	...placementFields(true),
-	noteParentModuleField,
-	columnsField('upsert'),
+const properties = (table: ModuleTable): INodeProperties[] => [
+	moduleParameter(table),
+	...placementParameters(table, true),
+	...parentModuleParameters(table),
+	fieldMapperParameter('upsert'),
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['upsert'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export function description(table: ModuleTable): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties(table));
+}
 
 function readDuplicateCheckFields(context: IExecuteFunctions, itemIndex: number): string[] {
 	const fields = context.getNodeParameter('columns.matchingColumns', itemIndex, []) as string[];
@@ -37,16 +45,17 @@ function readDuplicateCheckFields(context: IExecuteFunctions, itemIndex: number)
 export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
+	run: BatchRun,
 ): Promise<ItemOutcome[]> {
-	return await executeWrites(this, itemIndexes, {
+	return await executeWrites<string[]>(this, itemIndexes, run, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const duplicateCheckFields = readDuplicateCheckFields(this, itemIndex);
-			const payload = await readRecordFields(this, itemIndex, module, module === 'Pipelines');
-			return { module, group: duplicateCheckFields.join(','), payload };
+			const payload = await readRecordPayload(this, itemIndex, module, true);
+			return { module, callOptions: duplicateCheckFields, payload };
 		},
-		send: async (module, payloads, batch) =>
-			await upsertRecords(this, module, payloads, batch[0].group.split(',').filter(Boolean)),
+		send: async (batch) =>
+			await upsertRecords(this, batch.module, batch.payloads, batch.callOptions ?? []),
 		output: (entry: UpsertEntry) => ({
 			...writtenRecord(entry),
 			...(entry.action === undefined ? {} : { action: entry.action }),

@@ -1,30 +1,43 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BiginStatusEntry } from '../../transport/errors';
-import { BiginApiError, withItemIndex } from '../../transport/errors';
+import { BiginApiError } from '../../transport/errors';
 import type { RecordWriteResult } from '../../transport/records';
 import { MAX_RECORDS_PER_WRITE } from '../../transport/records';
-import type { ItemOutcome } from '../operation';
+import type { BatchRun, ItemOutcome } from '../operation';
 
 /** One input item's part of a batched write: where it goes and what it sends. */
-export interface PreparedWrite {
+export interface PreparedWrite<CallOptions = undefined> {
 	itemIndex: number;
 	module: string;
-	/** Items only share a call when their module and group agree (e.g. the duplicate check fields). */
-	group: string;
+	/**
+	 * What the call carries besides the records, e.g. an upsert's duplicate check fields: items
+	 * share a call only when their module and these agree.
+	 */
+	callOptions?: CallOptions;
 	payload: IDataObject;
 }
 
-interface Positioned extends PreparedWrite {
+interface Positioned<CallOptions> extends PreparedWrite<CallOptions> {
 	position: number;
 }
 
-/** Consecutive calls' worth of items: same module and group, at most 100 each, in input order. */
-export function batchesOf<T extends { module: string; group: string }>(prepared: T[]): T[][] {
+/** The items of one call to Bigin: one module, the same call options, at most 100 records. */
+export interface WriteBatch<CallOptions> {
+	module: string;
+	callOptions?: CallOptions;
+	payloads: IDataObject[];
+	writes: Array<PreparedWrite<CallOptions>>;
+}
+
+/** Consecutive calls' worth of items: same module and call options, at most 100 each, in input order. */
+export function batchesOf<T extends { module: string; callOptions?: unknown }>(
+	prepared: T[],
+): T[][] {
 	const byKey = new Map<string, T[]>();
 	for (const entry of prepared) {
-		const key = `${entry.module}\u0000${entry.group}`;
+		const key = JSON.stringify([entry.module, entry.callOptions ?? null]);
 		byKey.set(key, [...(byKey.get(key) ?? []), entry]);
 	}
 	return [...byKey.values()].flatMap((entries) => {
@@ -36,71 +49,87 @@ export function batchesOf<T extends { module: string; group: string }>(prepared:
 	});
 }
 
-export interface WritePlan {
+export interface WritePlan<CallOptions = undefined> {
 	/** Reads and checks one item; throws a node error naming what to fix. */
-	prepare(itemIndex: number): Promise<Omit<PreparedWrite, 'itemIndex'>>;
-	/** Sends one batch (one module and group); Bigin's entries come back in the batch's order. */
-	send(module: string, payloads: IDataObject[], batch: PreparedWrite[]): Promise<RecordWriteResult>;
+	prepare(itemIndex: number): Promise<Omit<PreparedWrite<CallOptions>, 'itemIndex'>>;
+	/** Sends one batch; Bigin's entries come back in the batch's order. */
+	send(batch: WriteBatch<CallOptions>): Promise<RecordWriteResult>;
 	/** The output item for a record Bigin accepted. */
-	output(entry: BiginStatusEntry, write: PreparedWrite): IDataObject;
+	output(entry: BiginStatusEntry, write: PreparedWrite<CallOptions>): IDataObject;
+}
+
+/** What Bigin's answer means for one record of a batch: its output, or its error. */
+function entryOutcome<CallOptions>(
+	node: INode,
+	plan: WritePlan<CallOptions>,
+	result: RecordWriteResult,
+	index: number,
+	write: PreparedWrite<CallOptions>,
+): ItemOutcome {
+	const entry = result.entries[index];
+	const { itemIndex } = write;
+	if (!entry) {
+		return {
+			error: new NodeOperationError(node, 'Bigin answered without a result for this record', {
+				itemIndex,
+			}),
+		};
+	}
+	if (entry.status === 'error') {
+		return {
+			error: new BiginApiError(node, entry, {
+				httpCode: result.statusCode,
+				transient: false,
+				itemIndex,
+			}),
+		};
+	}
+	return { output: [{ json: plan.output(entry, write) }] };
 }
 
 /**
  * Checks every item first, then sends them in batches of up to 100; every item gets its own
- * outcome, and Bigin's per-record errors (inside 2xx answers too) become that item's error. Without
- * Continue On Fail the first failure stops the node before anything more is sent.
+ * outcome, and Bigin's per-record errors (inside 2xx answers too) become that item's error. With
+ * `stopAtFirstFailure` the first failure ends the run before anything more is sent.
  */
-export async function executeWrites(
+export async function executeWrites<CallOptions>(
 	context: IExecuteFunctions,
 	itemIndexes: number[],
-	plan: WritePlan,
+	{ stopAtFirstFailure }: BatchRun,
+	plan: WritePlan<CallOptions>,
 ): Promise<ItemOutcome[]> {
 	const node = context.getNode();
-	const continueOnFail = context.continueOnFail();
 	const outcomes: ItemOutcome[] = new Array(itemIndexes.length);
-	const prepared: Positioned[] = [];
+	const prepared: Array<Positioned<CallOptions>> = [];
 	for (const [position, itemIndex] of itemIndexes.entries()) {
 		try {
 			prepared.push({ ...(await plan.prepare(itemIndex)), itemIndex, position });
 		} catch (error) {
-			if (!continueOnFail) throw withItemIndex(node, error, itemIndex);
 			outcomes[position] = { error };
+			if (stopAtFirstFailure) return outcomes;
 		}
 	}
 	for (const batch of batchesOf(prepared)) {
 		let result: RecordWriteResult;
 		try {
-			result = await plan.send(
-				batch[0].module,
-				batch.map((write) => write.payload),
-				batch,
-			);
+			result = await plan.send({
+				module: batch[0].module,
+				callOptions: batch[0].callOptions,
+				payloads: batch.map((write) => write.payload),
+				writes: batch,
+			});
 		} catch (error) {
-			if (!continueOnFail) throw withItemIndex(node, error, batch[0].itemIndex);
+			if (stopAtFirstFailure) {
+				outcomes[batch[0].position] = { error };
+				return outcomes;
+			}
 			for (const write of batch) outcomes[write.position] = { error };
 			continue;
 		}
 		for (const [index, write] of batch.entries()) {
-			const entry = result.entries[index];
-			const outcome: ItemOutcome = !entry
-				? {
-						error: new NodeOperationError(node, 'Bigin answered without a result for this record', {
-							itemIndex: write.itemIndex,
-						}),
-					}
-				: entry.status === 'error'
-					? {
-							error: new BiginApiError(node, entry, {
-								httpCode: result.statusCode,
-								transient: false,
-								itemIndex: write.itemIndex,
-							}),
-						}
-					: { output: [{ json: plan.output(entry, write) }] };
-			if ('error' in outcome && !continueOnFail) {
-				throw withItemIndex(node, outcome.error, write.itemIndex);
-			}
+			const outcome = entryOutcome(node, plan, result, index, write);
 			outcomes[write.position] = outcome;
+			if ('error' in outcome && stopAtFirstFailure) return outcomes;
 		}
 	}
 	return outcomes;

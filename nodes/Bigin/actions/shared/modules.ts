@@ -1,15 +1,17 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { recordModuleFacts } from '../../shared/recordModules';
+import type { ModuleTable } from '../../shared/modules';
+import { BIGIN_MODULES, findModule, moduleDisplayName } from '../../shared/modules';
 
-/** The name Bigin's UI gives a module, e.g. Companies (Accounts). */
-export function moduleLabel(apiName: string): string {
-	return recordModuleFacts(apiName)?.label ?? apiName;
-}
-
-/** Modules as options, sorted by the name users see. */
-export function moduleOptions(apiNames: readonly string[]): INodePropertyOptions[] {
+/** Modules as options, sorted by the name users see, e.g. Companies (Accounts). */
+export function moduleOptions(
+	apiNames: readonly string[],
+	table: ModuleTable = BIGIN_MODULES,
+): INodePropertyOptions[] {
 	return apiNames
-		.map((apiName) => ({ name: moduleLabel(apiName), value: apiName }))
+		.map((apiName) => {
+			const module = findModule(apiName, table);
+			return { name: module ? moduleDisplayName(module) : apiName, value: apiName };
+		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

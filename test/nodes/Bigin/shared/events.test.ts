@@ -2,7 +2,6 @@ import {
 	collectEvents,
 	eventOptions,
 	eventStringProblem,
-	sameEvents,
 } from '../../../../nodes/Bigin/shared/events';
 
 describe('Bigin events', () => {
@@ -66,10 +65,5 @@ describe('Bigin events', () => {
 		);
 		expect(collectEvents([], ['Events.delete'])).toEqual(['Events.delete']);
 		expect(collectEvents([], undefined)).toEqual([]);
-	});
-
-	it('compares event sets regardless of order', () => {
-		expect(sameEvents(['A.create', 'B.edit'], ['B.edit', 'A.create'])).toBe(true);
-		expect(sameEvents(['A.create'], ['A.create', 'B.edit'])).toBe(false);
 	});
 });

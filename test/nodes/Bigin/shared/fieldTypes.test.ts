@@ -29,6 +29,12 @@ describe('Bigin field types', () => {
 		});
 	});
 
+	it('takes a date-time as epoch milliseconds, as an expression such as Date.now() gives it', () => {
+		expect(toBiginValue(field('datetime'), Date.UTC(2026, 5, 1, 9, 30), 'Europe/Berlin')).toEqual({
+			value: '2026-06-01T11:30:00+02:00',
+		});
+	});
+
 	it.each([
 		['integer', '1.5', 'a whole number'],
 		['double', 'abc', 'a number'],

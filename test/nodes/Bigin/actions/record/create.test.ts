@@ -85,6 +85,27 @@ describe('Bigin node, Record: Create, against the simulator', () => {
 		expect(names).toEqual(expect.arrayContaining(['Batch 0', 'Batch 1', 'Batch 2']));
 	});
 
+	it("reads each module's fields once for the whole run, however many items map them", async () => {
+		const output = await bigin.run(
+			(itemIndex) =>
+				itemIndex % 2 === 0
+					? create({ Last_Name: `Mapped ${itemIndex}`, Loyalty_Points: itemIndex })
+					: create({ Account_Name: `Company ${itemIndex}` }, 'Accounts'),
+			{ input: items({}, {}, {}, {}) },
+		);
+		expect(output).toHaveLength(4);
+		expect(bigin.calls()).toEqual([
+			'GET /settings/fields',
+			'GET /settings/fields',
+			'POST /Contacts',
+			'POST /Accounts',
+		]);
+		expect(bigin.recorder.requests.slice(0, 2).map((request) => request.qs)).toEqual([
+			{ module: 'Contacts' },
+			{ module: 'Accounts' },
+		]);
+	});
+
 	it('splits more than 100 items into calls of at most 100', async () => {
 		const input = items(...Array.from({ length: 205 }, () => ({})));
 		const output = await bigin.run((itemIndex) => create({ Last_Name: `Many ${itemIndex}` }), {
@@ -102,6 +123,39 @@ describe('Bigin node, Record: Create, against the simulator', () => {
 			'Loyalty_Points) expects a number, not "lots"',
 		);
 		expect(bigin.calls()).toEqual(['GET /settings/fields']);
+	});
+
+	it('without Continue On Fail, stops at the first item that fails its check, before anything is sent', async () => {
+		const values = [{ Last_Name: 'Fine' }, { Last_Name: 'X', Loyalty_Points: 'lots' }];
+		const error = await bigin
+			.run(
+				(itemIndex) =>
+					itemIndex < 2 ? create(values[itemIndex]) : create({ Account_Name: 'Later' }, 'Accounts'),
+				{ input: items({}, {}, {}) },
+			)
+			.catch((failure: { message: string; context: { itemIndex?: number } }) => failure);
+		expect(error).toMatchObject({
+			message: expect.stringContaining('expects a number'),
+			context: { itemIndex: 1 },
+		});
+		expect(bigin.calls()).toEqual(['GET /settings/fields']);
+	});
+
+	it("without Continue On Fail, a record Bigin refuses stops the run before the next module's call", async () => {
+		await expect(
+			bigin.run(
+				(itemIndex) =>
+					itemIndex === 0
+						? create({ First_Name: 'No last name' })
+						: create({ Account_Name: 'Never sent' }, 'Accounts'),
+				{ input: items({}, {}) },
+			),
+		).rejects.toMatchObject({ message: expect.stringContaining('MANDATORY_NOT_FOUND') });
+		expect(bigin.calls()).toEqual([
+			'GET /settings/fields',
+			'GET /settings/fields',
+			'POST /Contacts',
+		]);
 	});
 
 	it("turns Bigin's per-record error inside a 2xx answer into that item's error, naming code and field", async () => {

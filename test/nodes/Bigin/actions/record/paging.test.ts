@@ -33,19 +33,22 @@ describe('record paging', () => {
 });
 
 describe('write batches', () => {
-	it('groups by module and group, in input order, at most 100 per batch', () => {
-		const writes = [
-			...Array.from({ length: 150 }, () => ({ module: 'Contacts', group: '' })),
-			{ module: 'Tasks', group: '' },
-			{ module: 'Contacts', group: 'Email' },
+	it('groups by module and call options, in input order, at most 100 per batch', () => {
+		const writes: Array<{ module: string; callOptions?: string[] }> = [
+			...Array.from({ length: 150 }, () => ({ module: 'Contacts' })),
+			{ module: 'Tasks' },
+			{ module: 'Contacts', callOptions: ['Email'] },
+			{ module: 'Contacts', callOptions: ['Email', 'Last_Name'] },
+			{ module: 'Contacts', callOptions: ['Email'] },
 		];
 		expect(
-			batchesOf(writes).map((batch) => [batch[0].module, batch[0].group, batch.length]),
+			batchesOf(writes).map((batch) => [batch[0].module, batch[0].callOptions, batch.length]),
 		).toEqual([
-			['Contacts', '', 100],
-			['Contacts', '', 50],
-			['Tasks', '', 1],
-			['Contacts', 'Email', 1],
+			['Contacts', undefined, 100],
+			['Contacts', undefined, 50],
+			['Tasks', undefined, 1],
+			['Contacts', ['Email'], 2],
+			['Contacts', ['Email', 'Last_Name'], 1],
 		]);
 	});
 });

@@ -1,19 +1,29 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ModuleTable } from '../../shared/modules';
+import {
+	DEFAULT_MODULE,
+	modulesWithParent,
+	modulesWithPlacement,
+	moduleNames,
+	parentModuleNames,
+	renamedModulesNote,
+} from '../../shared/modules';
 import { RECORD_URL_PATTERN } from '../../shared/recordLocator';
-import { RECORD_MODULES } from '../../shared/recordModules';
 import { moduleOptions } from '../shared/modules';
 
-export const moduleField: INodeProperties = {
-	displayName: 'Module',
-	name: 'module',
-	type: 'options',
-	options: moduleOptions(RECORD_MODULES),
-	default: 'Contacts',
-	description: 'The kind of record. Companies are the Accounts module in Bigin.',
-};
+export function moduleParameter(table: ModuleTable): INodeProperties {
+	return {
+		displayName: 'Module',
+		name: 'module',
+		type: 'options',
+		options: moduleOptions(moduleNames(table), table),
+		default: DEFAULT_MODULE,
+		description: ['The kind of record.', renamedModulesNote(table)].filter(Boolean).join(' '),
+	};
+}
 
-export function recordLocatorField(what: string): INodeProperties {
+export function recordLocatorParameter(what: string): INodeProperties {
 	return {
 		displayName: 'Record',
 		name: 'recordId',
@@ -63,7 +73,7 @@ export function recordLocatorField(what: string): INodeProperties {
 	};
 }
 
-export const simplifyField: INodeProperties = {
+export const simplifyParameter: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
 	type: 'boolean',
@@ -72,7 +82,7 @@ export const simplifyField: INodeProperties = {
 		"Whether to return only the record's ID, times and the module's common fields instead of the record as Bigin returns it",
 };
 
-export const fieldsToReturnField: INodeProperties = {
+export const fieldsToReturnParameter: INodeProperties = {
 	displayName: 'Fields to Return',
 	name: 'fields',
 	type: 'multiOptions',
@@ -83,8 +93,8 @@ export const fieldsToReturnField: INodeProperties = {
 };
 
 /** Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before. */
-export function placementFields(required: boolean): INodeProperties[] {
-	const show = { show: { module: ['Pipelines'] } };
+export function placementParameters(table: ModuleTable, required: boolean): INodeProperties[] {
+	const show = { show: { module: moduleNames(modulesWithPlacement(table)) } };
 	const hint = required ? '' : ' Leave empty to keep the current one.';
 	return [
 		{
@@ -124,7 +134,7 @@ export function placementFields(required: boolean): INodeProperties[] {
 }
 
 /** The field mapper; its fields come from the module's `settings/fields`. */
-export function columnsField(mode: 'add' | 'upsert'): INodeProperties {
+export function fieldMapperParameter(mode: 'add' | 'upsert'): INodeProperties {
 	return {
 		displayName: 'Fields',
 		name: 'columns',
@@ -155,13 +165,22 @@ export function columnsField(mode: 'add' | 'upsert'): INodeProperties {
 	};
 }
 
-/** A note hangs off a record of any module; Bigin reads which one from `$se_module`. */
-export const noteParentModuleField: INodeProperties = {
-	displayName: 'Parent Module',
-	name: 'parentModule',
-	type: 'options',
-	options: moduleOptions(RECORD_MODULES.filter((module) => module !== 'Notes')),
-	default: 'Contacts',
-	description: "The module of the record the note belongs to (the record's ID goes in Parent ID)",
-	displayOptions: { show: { module: ['Notes'] } },
-};
+/**
+ * For each module whose records hang off a record of another module (a note), that record's
+ * module: Bigin reads it from a field of its own (`$se_module`), next to the parent's ID.
+ */
+export function parentModuleParameters(table: ModuleTable): INodeProperties[] {
+	return modulesWithParent(table).map((module) => {
+		const parentModules = parentModuleNames(module, table);
+		const firstParentModule = parentModules[0];
+		return {
+			displayName: 'Parent Module',
+			name: 'parentModule',
+			type: 'options',
+			options: moduleOptions(parentModules, table),
+			default: firstParentModule,
+			description: `The module of the record the ${module.label.singular.toLowerCase()} belongs to (the record's ID goes in ${module.parent?.idFieldLabel})`,
+			displayOptions: { show: { module: [module.apiName] } },
+		};
+	});
+}

@@ -1,0 +1,233 @@
+/** Subscription verbs, as a channel's `events` takes them. Callbacks use other words. */
+export const SUBSCRIPTION_OPERATIONS = ['create', 'edit', 'delete', 'all'] as const;
+
+export type SubscriptionOperation = (typeof SUBSCRIPTION_OPERATIONS)[number];
+
+/** What the node knows about a module's records. */
+export interface RecordFacts {
+	/** The field that names a record in lists. */
+	nameField: string;
+	/** The field Bigin itself checks for duplicates: the default to match on in an upsert. */
+	duplicateCheckField: string;
+	/** The fields most workflows use; Simplify keeps these, the id and the times. */
+	commonFields: readonly string[];
+}
+
+/** How a record that hangs off a record of another module names its parent. */
+export interface ParentLink {
+	/** The lookup holding the parent record's id. */
+	idField: string;
+	/** The name the editor gives that field. */
+	idFieldLabel: string;
+	/** The field that tells Bigin which module the parent belongs to. */
+	moduleField: string;
+	/** The modules a parent may belong to; every other module of the table when left out. */
+	parentModules?: readonly string[];
+}
+
+/** One Bigin module: the one place the node's knowledge of it lives. */
+export interface BiginModule {
+	apiName: string;
+	/** As Bigin's UI names one record and the module: "Company", "Companies". */
+	label: { singular: string; plural: string };
+	/** The subscription events Bigin sends for its records; none when Bigin cannot watch it. */
+	events: readonly SubscriptionOperation[];
+	record: RecordFacts;
+	/** Whether its records sit in a Team Pipeline, sub-pipeline and stage. */
+	pipelinePlacement: boolean;
+	/** For records that belong to a record of another module. */
+	parent?: ParentLink;
+}
+
+export type ModuleTable = readonly BiginModule[];
+
+export const BIGIN_MODULES: ModuleTable = [
+	{
+		apiName: 'Contacts',
+		label: { singular: 'Contact', plural: 'Contacts' },
+		events: SUBSCRIPTION_OPERATIONS,
+		record: {
+			nameField: 'Full_Name',
+			duplicateCheckField: 'Email',
+			commonFields: [
+				'First_Name',
+				'Last_Name',
+				'Full_Name',
+				'Email',
+				'Phone',
+				'Mobile',
+				'Title',
+				'Account_Name',
+				'Owner',
+			],
+		},
+		pipelinePlacement: false,
+	},
+	{
+		apiName: 'Accounts',
+		label: { singular: 'Company', plural: 'Companies' },
+		events: SUBSCRIPTION_OPERATIONS,
+		record: {
+			nameField: 'Account_Name',
+			duplicateCheckField: 'Account_Name',
+			commonFields: ['Account_Name', 'Phone', 'Website', 'Owner'],
+		},
+		pipelinePlacement: false,
+	},
+	{
+		apiName: 'Pipelines',
+		label: { singular: 'Pipeline Record', plural: 'Pipelines' },
+		events: SUBSCRIPTION_OPERATIONS,
+		record: {
+			nameField: 'Deal_Name',
+			duplicateCheckField: 'Deal_Name',
+			commonFields: [
+				'Deal_Name',
+				'Pipeline',
+				'Sub_Pipeline',
+				'Stage',
+				'Amount',
+				'Closing_Date',
+				'Account_Name',
+				'Contact_Name',
+				'Owner',
+			],
+		},
+		pipelinePlacement: true,
+	},
+	{
+		apiName: 'Products',
+		label: { singular: 'Product', plural: 'Products' },
+		events: SUBSCRIPTION_OPERATIONS,
+		record: {
+			nameField: 'Product_Name',
+			duplicateCheckField: 'Product_Name',
+			commonFields: ['Product_Name', 'Product_Code', 'Unit_Price', 'Product_Active', 'Owner'],
+		},
+		pipelinePlacement: false,
+	},
+	{
+		apiName: 'Tasks',
+		label: { singular: 'Task', plural: 'Tasks' },
+		events: SUBSCRIPTION_OPERATIONS,
+		record: {
+			nameField: 'Subject',
+			duplicateCheckField: 'Subject',
+			commonFields: ['Subject', 'Due_Date', 'Status', 'Priority', 'What_Id', 'Who_Id', 'Owner'],
+		},
+		pipelinePlacement: false,
+	},
+	{
+		apiName: 'Events',
+		label: { singular: 'Event', plural: 'Events' },
+		events: SUBSCRIPTION_OPERATIONS,
+		record: {
+			nameField: 'Event_Title',
+			duplicateCheckField: 'Event_Title',
+			commonFields: ['Event_Title', 'Start_DateTime', 'End_DateTime', 'Venue', 'Owner'],
+		},
+		pipelinePlacement: false,
+	},
+	{
+		apiName: 'Calls',
+		label: { singular: 'Call', plural: 'Calls' },
+		events: SUBSCRIPTION_OPERATIONS,
+		record: {
+			nameField: 'Subject',
+			duplicateCheckField: 'Subject',
+			commonFields: ['Subject', 'Call_Type', 'Call_Start_Time', 'Call_Duration', 'Owner'],
+		},
+		pipelinePlacement: false,
+	},
+	{
+		apiName: 'Notes',
+		label: { singular: 'Note', plural: 'Notes' },
+		events: [],
+		record: {
+			nameField: 'Note_Title',
+			duplicateCheckField: 'Note_Title',
+			commonFields: ['Note_Title', 'Note_Content', 'Parent_Id', 'Owner'],
+		},
+		pipelinePlacement: false,
+		parent: { idField: 'Parent_Id', idFieldLabel: 'Parent ID', moduleField: '$se_module' },
+	},
+];
+
+/** The module the editor starts with. */
+export const DEFAULT_MODULE = 'Contacts';
+
+/** The module with this API name, or undefined for one the table does not hold. */
+export function findModule(
+	apiName: string,
+	table: ModuleTable = BIGIN_MODULES,
+): BiginModule | undefined {
+	return table.find((module) => module.apiName === apiName);
+}
+
+export function moduleNames(modules: readonly BiginModule[]): string[] {
+	return modules.map((module) => module.apiName);
+}
+
+/** Why the record operations cannot work with a module, or undefined when they can. */
+export function recordModuleProblem(
+	apiName: string,
+	table: ModuleTable = BIGIN_MODULES,
+): string | undefined {
+	if (findModule(apiName, table)) return undefined;
+	return `"${apiName}" is not a module the node works with. Use one of: ${moduleNames(table).join(', ')}`;
+}
+
+/** The modules Bigin sends notifications for. */
+export function watchableModules(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
+	return table.filter((module) => module.events.length > 0);
+}
+
+export function modulesWithPlacement(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
+	return table.filter((module) => module.pipelinePlacement);
+}
+
+export function modulesWithParent(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
+	return table.filter((module) => module.parent !== undefined);
+}
+
+/** The modules a record of `module` may hang off, in table order. */
+export function parentModuleNames(
+	module: BiginModule,
+	table: ModuleTable = BIGIN_MODULES,
+): string[] {
+	return (
+		module.parent?.parentModules?.slice() ??
+		moduleNames(table.filter((candidate) => candidate !== module))
+	);
+}
+
+/**
+ * The name the editor lists a module by: its plural, followed by its API name where the two
+ * differ, since workflows and Bigin's API docs use the API name ("Companies (Accounts)").
+ */
+export function moduleDisplayName(module: BiginModule): string {
+	const { plural } = module.label;
+	return plural === module.apiName ? plural : `${plural} (${module.apiName})`;
+}
+
+/** "Companies are the Accounts module in Bigin.", for every module the UI calls otherwise. */
+export function renamedModulesNote(table: ModuleTable = BIGIN_MODULES): string {
+	const renamed = table.filter((module) => module.label.plural !== module.apiName);
+	return renamed
+		.map((module) => `${module.label.plural} are the ${module.apiName} module in Bigin.`)
+		.join(' ');
+}
+
+/** "a, b or c", as a sentence lists things. */
+function listInProse(words: readonly string[], conjunction: 'and' | 'or'): string {
+	if (words.length <= 1) return words.join('');
+	return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}
+
+/** One record of each module in prose: "contact, company, pipeline record, … or note". */
+export function recordKindsInProse(table: ModuleTable = BIGIN_MODULES): string {
+	return listInProse(
+		table.map((module) => module.label.singular.toLowerCase()),
+		'or',
+	);
+}

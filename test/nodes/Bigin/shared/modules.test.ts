@@ -1,0 +1,88 @@
+import {
+	BIGIN_MODULES,
+	findModule,
+	moduleDisplayName,
+	moduleNames,
+	modulesWithParent,
+	modulesWithPlacement,
+	parentModuleNames,
+	recordKindsInProse,
+	recordModuleProblem,
+	renamedModulesNote,
+	watchableModules,
+} from '../../../../nodes/Bigin/shared/modules';
+
+describe('the module table', () => {
+	it('holds the seven watchable modules and Notes, which Bigin cannot watch', () => {
+		expect(moduleNames(BIGIN_MODULES)).toEqual([
+			'Contacts',
+			'Accounts',
+			'Pipelines',
+			'Products',
+			'Tasks',
+			'Events',
+			'Calls',
+			'Notes',
+		]);
+		expect(moduleNames(watchableModules())).toEqual(moduleNames(BIGIN_MODULES).slice(0, 7));
+		for (const module of watchableModules()) {
+			expect(module.events).toEqual(['create', 'edit', 'delete', 'all']);
+		}
+		expect(findModule('Notes')?.events).toEqual([]);
+	});
+
+	it("labels a record and the module as Bigin's UI does, with the API name where they differ", () => {
+		const accounts = findModule('Accounts');
+		expect(accounts?.label).toEqual({ singular: 'Company', plural: 'Companies' });
+		expect(accounts && moduleDisplayName(accounts)).toBe('Companies (Accounts)');
+		expect(moduleDisplayName(findModule('Pipelines')!)).toBe('Pipelines');
+		expect(findModule('Pipelines')?.label.singular).toBe('Pipeline Record');
+		expect(renamedModulesNote()).toBe('Companies are the Accounts module in Bigin.');
+		expect(recordKindsInProse()).toBe(
+			'contact, company, pipeline record, product, task, event, call or note',
+		);
+	});
+
+	it("knows each module's name field, duplicate check field and common fields", () => {
+		expect(findModule('Contacts')?.record).toMatchObject({
+			nameField: 'Full_Name',
+			duplicateCheckField: 'Email',
+		});
+		expect(findModule('Accounts')?.record.nameField).toBe('Account_Name');
+		expect(findModule('Pipelines')?.record.commonFields).toEqual(
+			expect.arrayContaining(['Pipeline', 'Sub_Pipeline', 'Stage']),
+		);
+		for (const module of BIGIN_MODULES) {
+			expect(module.record.commonFields).toContain(module.record.nameField);
+		}
+	});
+
+	it('places only pipeline records in Team Pipelines, and hangs notes off a record of any other module', () => {
+		expect(moduleNames(modulesWithPlacement())).toEqual(['Pipelines']);
+		expect(moduleNames(modulesWithParent())).toEqual(['Notes']);
+		const notes = findModule('Notes')!;
+		expect(notes.parent).toMatchObject({ idField: 'Parent_Id', moduleField: '$se_module' });
+		expect(parentModuleNames(notes)).toEqual(moduleNames(BIGIN_MODULES).slice(0, 7));
+	});
+
+	it('takes a parent link limited to some modules, as activities will need', () => {
+		const tasks = {
+			...findModule('Tasks')!,
+			parent: {
+				idField: 'What_Id',
+				idFieldLabel: 'Related To',
+				moduleField: '$related_module',
+				parentModules: ['Accounts', 'Pipelines'],
+			},
+		};
+		expect(parentModuleNames(tasks)).toEqual(['Accounts', 'Pipelines']);
+	});
+
+	it('refuses a module it does not hold, naming the ones it does', () => {
+		expect(recordModuleProblem('Notes')).toBeUndefined();
+		expect(recordModuleProblem('Deals')).toBe(
+			'"Deals" is not a module the node works with. Use one of: Contacts, Accounts, Pipelines, Products, Tasks, Events, Calls, Notes',
+		);
+		expect(findModule('contacts')).toBeUndefined();
+	});
+});
