@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IHookFunctions, ITriggerFunctions } from 'n8n-workflow';
 
 import { expiryInHours } from '../shared/expiry';
-import type { ChannelDefinition, ChannelListEntry, WatchResult } from '../transport/notifications';
+import type { ChannelDefinition, ChannelListEntry, WatchResult } from '../transport/channels';
 import {
 	NOT_SUBSCRIBED,
 	disableChannels,
@@ -11,7 +11,7 @@ import {
 	listChannels,
 	replaceChannels,
 	throwOnItemErrors,
-} from '../transport/notifications';
+} from '../transport/channels';
 import type { ChannelState, RenewalMethod } from './channelState';
 
 type ChannelContext = IHookFunctions | ITriggerFunctions;

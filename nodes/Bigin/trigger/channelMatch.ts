@@ -1,4 +1,4 @@
-import type { ChannelListEntry } from '../transport/notifications';
+import type { ChannelListEntry } from '../transport/channels';
 
 /** The channel as the trigger wants it, in the terms Bigin's listing can be compared with. */
 export interface ChannelDefinitionWanted {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { eventsProblem } from '../shared/validation';
 import { BiginApiError, toBiginApiError } from '../transport/errors';
-import { earliestExpiry } from '../transport/notifications';
+import { earliestExpiry } from '../transport/channels';
 import type { ChannelIdentity } from './channel';
 import { disable, enable, readChannel, renew } from './channel';
 import { channelDifference, foreignNotifyUrl } from './channelMatch';

@@ -2,7 +2,7 @@ import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BiginApiError } from '../transport/errors';
-import { earliestExpiry } from '../transport/notifications';
+import { earliestExpiry } from '../transport/channels';
 import { withJitter } from '../transport/retry';
 import { ChannelNoLongerWantedError, enable, readChannel, renew } from './channel';
 import { channelDifference, foreignNotifyUrl } from './channelMatch';

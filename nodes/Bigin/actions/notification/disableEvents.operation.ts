@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { removeChannelEvents, throwOnItemErrors } from '../../transport/notifications';
+import { removeChannelEvents, throwOnItemErrors } from '../../transport/channels';
 import { channelIdField, eventFields } from './fields';
 import { readChannelId, readEvents } from './parameters';
 

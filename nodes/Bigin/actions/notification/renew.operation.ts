@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { replaceChannels, throwOnItemErrors } from '../../transport/notifications';
+import { replaceChannels, throwOnItemErrors } from '../../transport/channels';
 import { currentDefinition } from './channelLookup';
 import { channelIdField, expiryFields } from './fields';
 import { writtenChannel } from './output';

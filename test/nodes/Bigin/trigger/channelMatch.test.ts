@@ -3,7 +3,7 @@ import {
 	expandedEvents,
 	foreignNotifyUrl,
 } from '../../../../nodes/Bigin/trigger/channelMatch';
-import type { ChannelListEntry } from '../../../../nodes/Bigin/transport/notifications';
+import type { ChannelListEntry } from '../../../../nodes/Bigin/transport/channels';
 
 const URL = 'https://n8n.example.com/webhook/abc/webhook';
 
