@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { removeChannelEvents, throwOnItemErrors } from '../../transport/channels';
-import { channelIdField, eventFields } from './fields';
+import { channelIdField, eventFields } from './descriptions';
 import { readChannelId, readEvents } from './parameters';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { replaceChannels, throwOnItemErrors } from '../../transport/channels';
 import { currentDefinition } from './channelLookup';
-import { channelIdField, expiryFields } from './fields';
+import { channelIdField, expiryFields } from './descriptions';
 import { writtenChannel } from './output';
 import { readChannelId, readExpiry } from './parameters';
 

@@ -11,7 +11,7 @@ import {
 	expiryFields,
 	notifyUrlField,
 	tokenField,
-} from './fields';
+} from './descriptions';
 import { writtenChannel } from './output';
 import {
 	readChannelId,
