@@ -2,8 +2,9 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { readChannelState } from './channelState';
 import { channelIdOf, verificationTokenOf } from './identity';
-import type { ExpectedChannel, Verdict } from './notification';
-import { notificationItems, verifyNotification } from './notification';
+import { notificationItems } from './notificationItems';
+import type { ExpectedChannel, Verdict } from './verify';
+import { verifyNotification } from './verify';
 
 function answer(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ message }).end();
