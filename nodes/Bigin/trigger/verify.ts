@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { tokensMatch } from '../shared/channelIdentity';
 import { CALLBACK_TO_SUBSCRIPTION } from '../shared/events';
+import type { ChannelSettings } from './settings';
 
 /** The body Bigin POSTs to a channel's notify_url, once checked. */
 export interface BiginNotification {
@@ -13,15 +14,6 @@ export interface BiginNotification {
 	channel_id: string;
 	affected_fields?: unknown;
 	affected_values?: unknown;
-}
-
-/** What the webhook knows about its channel (from the node's static data). */
-export interface ExpectedChannel {
-	channelId: string;
-	token: string;
-	/** The channel's events, e.g. `Contacts.create`; unknown for state written by older versions. */
-	events?: string[];
-	notifyOnRelatedAction?: boolean;
 }
 
 /**
@@ -72,19 +64,21 @@ function watchedModules(events: string[]): Set<string> {
 }
 
 /**
- * Decides what to do with a request. Token and channel id are checked first, so a forged body
- * learns nothing about what else would have been expected. Total: never throws, whatever the body.
+ * Decides what to do with a request to the channel with these settings. Token and channel id are
+ * checked first, so a forged body learns nothing about what else would have been expected. Total:
+ * never throws, whatever the body.
  */
 export function verifyNotification(
 	body: unknown,
-	expected: ExpectedChannel | undefined,
+	settings: ChannelSettings | undefined,
 	now: number = Date.now(),
 ): Verdict {
 	if (!isObject(body)) return { outcome: 'reject', status: 400, reason: MALFORMED };
-	if (!expected)
+	if (!settings)
 		return { outcome: 'reject', status: 401, reason: 'No channel is registered for this webhook' };
-	const tokenOk = tokensMatch(expected.token, body.token);
-	const channelOk = String(body.channel_id ?? '') === expected.channelId;
+	const channel = settings.definition;
+	const tokenOk = tokensMatch(channel.token, body.token);
+	const channelOk = String(body.channel_id ?? '') === channel.channel_id;
 	if (!tokenOk || !channelOk) {
 		return {
 			outcome: 'reject',
@@ -109,11 +103,7 @@ export function verifyNotification(
 	if (CALLBACK_TO_SUBSCRIPTION[operation] === undefined) {
 		return { outcome: 'ignore', status: 200, reason: `Ignored: unknown operation "${operation}"` };
 	}
-	if (
-		expected.events &&
-		!expected.notifyOnRelatedAction &&
-		!watchedModules(expected.events).has(module)
-	) {
+	if (!channel.notify_on_related_action && !watchedModules(channel.events).has(module)) {
 		return {
 			outcome: 'ignore',
 			status: 200,
@@ -134,7 +124,7 @@ export function verifyNotification(
 			module,
 			ids,
 			operation,
-			channel_id: expected.channelId,
+			channel_id: channel.channel_id,
 			affected_fields: body.affected_fields,
 			affected_values: body.affected_values,
 		},

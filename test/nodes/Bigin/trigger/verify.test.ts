@@ -1,12 +1,18 @@
 import type { BiginNotification } from '../../../../nodes/Bigin/trigger/verify';
 import { SERVER_TIME_WINDOW_MS, verifyNotification } from '../../../../nodes/Bigin/trigger/verify';
+import type { ChannelSettings } from '../../../../nodes/Bigin/trigger/settings';
 
 const NOW = 1750102640000;
-const expected = {
-	channelId: '1735689600123',
-	token: 'n8n-secret-token',
-	events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
-	notifyOnRelatedAction: false,
+const expected: ChannelSettings = {
+	definition: {
+		channel_id: '1735689600123',
+		events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
+		notify_url: 'https://n8n.example.com/webhook/abc/webhook',
+		token: 'n8n-secret-token',
+		notify_on_related_action: false,
+		return_affected_field_values: false,
+	},
+	lifetimeHours: 23,
 };
 
 const notification = (overrides: Record<string, unknown> = {}) => ({
@@ -97,15 +103,7 @@ describe('Verifying a notification', () => {
 	it('accepts any module when Notify on Related Action is on, as related records may arrive under their own', () => {
 		const verdict = verify(notification({ module: 'Notes' }), {
 			...expected,
-			notifyOnRelatedAction: true,
-		});
-		expect(verdict.outcome).toBe('accept');
-	});
-
-	it('accepts any module for a channel stored without its events (older versions)', () => {
-		const verdict = verify(notification({ module: 'Products' }), {
-			channelId: expected.channelId,
-			token: expected.token,
+			definition: { ...expected.definition, notify_on_related_action: true },
 		});
 		expect(verdict.outcome).toBe('accept');
 	});
