@@ -5,20 +5,14 @@ import {
 	affectedValuesFor,
 	notificationItems,
 } from '../../../../nodes/Bigin/trigger/notificationItems';
-import type { ChannelSettings } from '../../../../nodes/Bigin/trigger/settings';
+import { channelSettings } from '../../../support/channelSettings';
 
 const NOW = 1750102640000;
-const channel: ChannelSettings = {
-	definition: {
-		channel_id: '1735689600123',
-		events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
-		notify_url: 'https://n8n.example.com/webhook/abc/webhook',
-		token: 'n8n-secret-token',
-		notify_on_related_action: false,
-		return_affected_field_values: false,
-	},
-	lifetimeHours: 23,
-};
+const channel = channelSettings({
+	channel_id: '1735689600123',
+	events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
+	token: 'n8n-secret-token',
+});
 
 const notification = (overrides: Record<string, unknown> = {}) => ({
 	server_time: 1750102639787,

@@ -6,22 +6,12 @@ import {
 	foreignNotifyUrl,
 	reconcile,
 } from '../../../../nodes/Bigin/trigger/reconcile';
-import type { ChannelSettings } from '../../../../nodes/Bigin/trigger/settings';
+import { channelSettings } from '../../../support/channelSettings';
 
 const URL = 'https://n8n.example.com/webhook/abc/webhook';
 const EXPIRY = '2026-11-28T10:00:00+03:00';
 
-const settings: ChannelSettings = {
-	definition: {
-		channel_id: '123456789012345',
-		events: ['Contacts.create', 'Accounts.all'],
-		notify_url: URL,
-		token: 'derived-token',
-		notify_on_related_action: false,
-		return_affected_field_values: false,
-	},
-	lifetimeHours: 23,
-};
+const settings = channelSettings({ notify_url: URL });
 
 const entry = (overrides: Partial<ChannelListEntry>): ChannelListEntry => ({
 	channel_id: '123456789012345',

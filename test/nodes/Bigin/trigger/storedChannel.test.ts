@@ -6,17 +6,10 @@ import {
 	readStoredChannel,
 	writeStoredChannel,
 } from '../../../../nodes/Bigin/trigger/storedChannel';
+import { channelSettings } from '../../../support/channelSettings';
 
 const channel: StoredChannel = {
-	definition: {
-		channel_id: '483920175562018',
-		events: ['Contacts.all'],
-		notify_url: 'https://n8n.example.com/webhook/0b0f5a2e/webhook',
-		token: 't'.repeat(40),
-		notify_on_related_action: false,
-		return_affected_field_values: false,
-	},
-	lifetimeHours: 23,
+	...channelSettings(),
 	expiresAt: '2026-11-28T10:00:00+03:00',
 	grantedAt: Date.parse('2026-11-27T10:00:00Z'),
 	renewBy: 'put',

@@ -1,19 +1,13 @@
 import type { BiginNotification } from '../../../../nodes/Bigin/trigger/verify';
 import { SERVER_TIME_WINDOW_MS, verifyNotification } from '../../../../nodes/Bigin/trigger/verify';
-import type { ChannelSettings } from '../../../../nodes/Bigin/trigger/settings';
+import { channelSettings } from '../../../support/channelSettings';
 
 const NOW = 1750102640000;
-const expected: ChannelSettings = {
-	definition: {
-		channel_id: '1735689600123',
-		events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
-		notify_url: 'https://n8n.example.com/webhook/abc/webhook',
-		token: 'n8n-secret-token',
-		notify_on_related_action: false,
-		return_affected_field_values: false,
-	},
-	lifetimeHours: 23,
-};
+const expected = channelSettings({
+	channel_id: '1735689600123',
+	events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
+	token: 'n8n-secret-token',
+});
 
 const notification = (overrides: Record<string, unknown> = {}) => ({
 	server_time: 1750102639787,
@@ -101,10 +95,10 @@ describe('Verifying a notification', () => {
 	});
 
 	it('accepts any module when Notify on Related Action is on, as related records may arrive under their own', () => {
-		const verdict = verify(notification({ module: 'Notes' }), {
-			...expected,
-			definition: { ...expected.definition, notify_on_related_action: true },
-		});
+		const verdict = verify(
+			notification({ module: 'Notes' }),
+			channelSettings({ ...expected.definition, notify_on_related_action: true }),
+		);
 		expect(verdict.outcome).toBe('accept');
 	});
 

@@ -5,10 +5,11 @@ import { callWebhook, executeContext, startReceiver } from '../../../../tools/co
 import { deduplicationStore } from '../../../../tools/contexts/deduplication';
 import type { Credentials } from '../../../../tools/contexts/nodeHarness';
 import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
+import { channelSettings } from '../../../support/channelSettings';
 import { useSimulator } from '../../../support/simulatorFixture';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { BiginTrigger } from '../../../../nodes/Bigin/BiginTrigger.node';
-import type { StoredChannel } from '../../../../nodes/Bigin/trigger/storedChannel';
+import type { ChannelSettings } from '../../../../nodes/Bigin/trigger/settings';
 import { writeStoredChannel } from '../../../../nodes/Bigin/trigger/storedChannel';
 
 const trigger = new BiginTrigger();
@@ -16,19 +17,17 @@ const node = testNode('biginTrigger');
 const CHANNEL = { channelId: '4711000000000001', token: 'a'.repeat(40) };
 
 /** Static data holding the channel as activation stores it, its definition changed by `overrides`. */
-const staticDataWith = (overrides: Partial<StoredChannel['definition']> = {}): IDataObject => {
+const staticDataWith = (overrides: Partial<ChannelSettings['definition']> = {}): IDataObject => {
 	const staticData: IDataObject = {};
+	const settings = channelSettings({
+		channel_id: CHANNEL.channelId,
+		events: ['Contacts.all', 'Accounts.edit'],
+		notify_url: 'http://127.0.0.1/webhook',
+		token: CHANNEL.token,
+		...overrides,
+	});
 	writeStoredChannel(staticData, {
-		definition: {
-			channel_id: CHANNEL.channelId,
-			events: ['Contacts.all', 'Accounts.edit'],
-			notify_url: 'http://127.0.0.1/webhook',
-			token: CHANNEL.token,
-			notify_on_related_action: false,
-			return_affected_field_values: false,
-			...overrides,
-		},
-		lifetimeHours: 23,
+		...settings,
 		expiresAt: new Date(Date.now() + 3600_000).toISOString(),
 		grantedAt: Date.now(),
 	});
