@@ -7,6 +7,7 @@ import type { RegisteredCron } from '../tools/contexts/contexts';
 import { hookContext, triggerContext } from '../tools/contexts/contexts';
 import { simulatorCredentials, testNode } from '../tools/contexts/nodeHarness';
 import { BiginTrigger } from '../nodes/Bigin/BiginTrigger.node';
+import { readStoredChannel } from '../nodes/Bigin/trigger/storedChannel';
 import type { Section } from './report';
 
 const DAYS = 7;
@@ -68,7 +69,8 @@ async function dailyCalls(reading: SimulatorReading): Promise<DailyCalls> {
 		for (let tick = 0; tick < ticks; tick++) {
 			now += TICK_MS;
 			await crons[0].onTick();
-			if (sim.state.liveChannel(String(staticData.channelId)) === undefined) lapsedTicks += 1;
+			const channelId = readStoredChannel(staticData)?.definition.channel_id ?? '';
+			if (sim.state.liveChannel(channelId) === undefined) lapsedTicks += 1;
 		}
 		const renewalCalls = sim.state.requestLog
 			.slice(activationCalls)

@@ -16,7 +16,7 @@ import {
 	triggerPanel,
 	triggerProperties,
 	triggerSubtitle,
-} from './trigger/description';
+} from './trigger/descriptions';
 import * as lifecycle from './trigger/lifecycle';
 import { addRecords } from './trigger/recordFetch';
 import { startRenewer } from './trigger/renewal';

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { E2eEnvironment } from '../../tools/n8n/environment';
 import {
 	eventually,
@@ -11,6 +13,7 @@ import { n8nVersion } from '../../tools/n8n/paths';
 import { simulatorCredential } from '../../tools/n8n/simulatorCredential';
 import { readingFromEnvironment } from '../../tools/simulator/readings';
 import { simClient } from '../../tools/simulator/client';
+import { readStoredChannel } from '../../nodes/Bigin/trigger/storedChannel';
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -152,7 +155,7 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}, ${reading.name}`, () => {
 			);
 			const stored = Object.entries(workflow.body.staticData ?? {}).map(
 				([key, value]) =>
-					`${key}: ${Object.keys(value).join(',')} channel ${String(value.channelId)}`,
+					`${key}: ${Object.keys(value).join(',')} channel ${String(readStoredChannel(value as IDataObject)?.definition.channel_id)}`,
 			);
 			const executions = (await executionsOf(env.n8n, workflowId))
 				.slice(0, 3)

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 import { BiginTrigger } from '../../nodes/Bigin/BiginTrigger.node';
-import { WAITING_FOR_A_CHANGE } from '../../nodes/Bigin/trigger/description';
+import { WAITING_FOR_A_CHANGE } from '../../nodes/Bigin/trigger/descriptions';
 import { n8nVersion } from '../../tools/n8n/paths';
 import { DEFAULT_CLIENT } from '../../tools/simulator';
 import type { EditorSession } from '../support/browser';

@@ -15,6 +15,8 @@ import { simulatorCredentials, testNode } from '../../tools/contexts/nodeHarness
 import type { SimulatorReading } from '../../tools/simulator/readings';
 import { simClient } from '../../tools/simulator/client';
 import { BiginTrigger } from '../../nodes/Bigin/BiginTrigger.node';
+import type { StoredChannel } from '../../nodes/Bigin/trigger/storedChannel';
+import { readStoredChannel } from '../../nodes/Bigin/trigger/storedChannel';
 
 export const HOUR = 3600 * 1000;
 
@@ -140,6 +142,13 @@ export class TriggerHarness {
 		await this.crons[this.crons.length - 1].onTick();
 	}
 
+	/** The channel a copy of the static data stores (this trigger's by default); a test without one fails. */
+	stored(staticData = this.staticData): StoredChannel {
+		const channel = readStoredChannel(staticData);
+		if (!channel) throw new Error('The static data stores no channel');
+		return channel;
+	}
+
 	async channels(): Promise<SimChannel[]> {
 		return (await this.client.control('GET', 'channels')).channels as SimChannel[];
 	}
@@ -152,7 +161,7 @@ export class TriggerHarness {
 			.map((entry) => entry.method);
 	}
 
-	async deleteChannelInBigin(channelId = String(this.staticData.channelId)): Promise<void> {
+	async deleteChannelInBigin(channelId = this.stored().definition.channel_id): Promise<void> {
 		await this.client.request('DELETE', `/bigin/v2/actions/watch?channel_ids=${channelId}`, {
 			token: await this.client.token(),
 		});
@@ -180,8 +189,9 @@ export class TriggerHarness {
 		return channel;
 	}
 
-	/** A notification exactly as Bigin would send it for this channel. */
-	async genuineBody(channel = this.staticData): Promise<IDataObject> {
+	/** A notification exactly as Bigin would send it for the channel a copy of the static data stores. */
+	async genuineBody(staticData = this.staticData): Promise<IDataObject> {
+		const { channel_id, token } = this.stored(staticData).definition;
 		const [contact] = (await this.client.control('GET', 'records/Contacts')).data;
 		return {
 			server_time: Date.now(),
@@ -190,8 +200,8 @@ export class TriggerHarness {
 			ids: [contact.id],
 			affected_fields: [],
 			operation: 'insert',
-			channel_id: channel.channelId,
-			token: channel.token,
+			channel_id,
+			token,
 		};
 	}
 

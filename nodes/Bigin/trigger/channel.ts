@@ -2,36 +2,19 @@ import { DateTime } from 'luxon';
 import type { IHookFunctions, ITriggerFunctions } from 'n8n-workflow';
 
 import { expiryInHours } from '../shared/expiry';
-import type { ChannelDefinition, ChannelListEntry, WatchResult } from '../transport/notifications';
+import type { ChannelDefinition, WatchResult } from '../transport/channels';
 import {
 	NOT_SUBSCRIBED,
 	disableChannels,
 	earliestExpiry,
 	enableChannels,
-	listChannels,
 	replaceChannels,
 	throwOnItemErrors,
-} from '../transport/notifications';
-import type { ChannelState, RenewalMethod } from './channelState';
+} from '../transport/channels';
+import type { ChannelSettings } from './settings';
+import type { Grant, RenewalMethod, StoredChannel } from './storedChannel';
 
 type ChannelContext = IHookFunctions | ITriggerFunctions;
-
-/** The parts of the state that define the channel; the rest is what Bigin granted. */
-export type ChannelIdentity = Pick<
-	ChannelState,
-	| 'channelId'
-	| 'token'
-	| 'notifyUrl'
-	| 'events'
-	| 'notifyOnRelatedAction'
-	| 'returnAffectedFieldValues'
-	| 'lifetimeHours'
->;
-
-export type Grant = Pick<
-	ChannelState,
-	'expiresAt' | 'grantedAt' | 'enabledLifetimeMs' | 'renewBy' | 'lifetimeHours'
->;
 
 /** Whether the caller still wants the channel: false once the workflow was deactivated. */
 export type StillWanted = () => boolean;
@@ -51,15 +34,11 @@ const LIFETIME_TOLERANCE_MS = 2 * 60 * 1000;
 
 const RENEWAL_METHODS: RenewalMethod[] = ['put', 'post', 'recreate'];
 
-function definitionOf(channel: ChannelIdentity): ChannelDefinition {
+/** The settings as Bigin's enable and update take them: the definition and an expiry. */
+function definitionOf(settings: ChannelSettings): ChannelDefinition {
 	return {
-		channel_id: channel.channelId,
-		events: channel.events,
-		notify_url: channel.notifyUrl,
-		token: channel.token,
-		notify_on_related_action: channel.notifyOnRelatedAction,
-		return_affected_field_values: channel.returnAffectedFieldValues === true,
-		channel_expiry: expiryInHours(channel.lifetimeHours, DateTime.now()),
+		...settings.definition,
+		channel_expiry: expiryInHours(settings.lifetimeHours, DateTime.now()),
 	};
 }
 
@@ -68,14 +47,6 @@ function grantedExpiry(result: WatchResult, grantedAt: number): string {
 		earliestExpiry(result.items[0]?.details?.events ?? []) ??
 		new Date(grantedAt + ASSUMED_DEFAULT_LIFETIME_MS).toISOString()
 	);
-}
-
-/** Bigin's listing of one channel: an entry per module, none when Bigin does not have it. */
-export async function readChannel(
-	context: ChannelContext,
-	channelId: string,
-): Promise<ChannelListEntry[]> {
-	return (await listChannels(context, { channel_id: channelId })).entries;
 }
 
 function ensureWanted(stillWanted: StillWanted): void {
@@ -88,24 +59,19 @@ function ensureWanted(stillWanted: StillWanted): void {
  */
 export async function enable(
 	context: ChannelContext,
-	channel: ChannelIdentity,
+	settings: ChannelSettings,
 	stillWanted: StillWanted = () => true,
 ): Promise<Grant> {
 	ensureWanted(stillWanted);
 	const grantedAt = Date.now();
-	const result = await enableChannels(context, [definitionOf(channel)]);
+	const result = await enableChannels(context, [definitionOf(settings)]);
 	throwOnItemErrors(context, result);
 	if (!stillWanted()) {
-		await disable(context, channel.channelId);
+		await disable(context, settings.definition.channel_id);
 		throw new ChannelNoLongerWantedError();
 	}
 	const expiresAt = grantedExpiry(result, grantedAt);
-	return {
-		expiresAt,
-		grantedAt,
-		enabledLifetimeMs: Date.parse(expiresAt) - grantedAt,
-		lifetimeHours: channel.lifetimeHours,
-	};
+	return { expiresAt, grantedAt, enabledLifetimeMs: Date.parse(expiresAt) - grantedAt };
 }
 
 /** DELETE; a channel Bigin no longer has counts as disabled. */
@@ -118,25 +84,21 @@ export async function disable(context: ChannelContext, channelId: string): Promi
  * Whether a renewal worked: the expiry moved later, and by about as much as an enable grants. Under
  * a one-day cap counted from the first enable, Bigin accepts a PUT but silently grants its default.
  */
-function renewed(state: ChannelState, grant: Grant): boolean {
+function renewed(channel: StoredChannel, grant: Grant): boolean {
 	const lifetime = Date.parse(grant.expiresAt) - grant.grantedAt;
-	const expected = state.enabledLifetimeMs ?? state.lifetimeHours * 3600 * 1000;
+	const expected = channel.enabledLifetimeMs ?? channel.lifetimeHours * 3600 * 1000;
 	return (
-		Date.parse(grant.expiresAt) > Date.parse(state.expiresAt) &&
+		Date.parse(grant.expiresAt) > Date.parse(channel.expiresAt) &&
 		lifetime >= expected - LIFETIME_TOLERANCE_MS
 	);
 }
 
-async function put(context: ChannelContext, state: ChannelState): Promise<Grant | 'missing'> {
+async function put(context: ChannelContext, channel: StoredChannel): Promise<Grant | 'missing'> {
 	const grantedAt = Date.now();
-	const result = await replaceChannels(context, [definitionOf(state)]);
+	const result = await replaceChannels(context, [definitionOf(channel)]);
 	if (result.errors.some(({ entry }) => entry.code === NOT_SUBSCRIBED)) return 'missing';
 	throwOnItemErrors(context, result);
-	return {
-		expiresAt: grantedExpiry(result, grantedAt),
-		grantedAt,
-		lifetimeHours: state.lifetimeHours,
-	};
+	return { expiresAt: grantedExpiry(result, grantedAt), grantedAt };
 }
 
 export interface Renewal {
@@ -153,29 +115,29 @@ export interface Renewal {
  */
 export async function renew(
 	context: ChannelContext,
-	state: ChannelState,
+	channel: StoredChannel,
 	options: { from?: RenewalMethod; stillWanted?: StillWanted } = {},
 ): Promise<Renewal> {
 	const stillWanted = options.stillWanted ?? (() => true);
-	const method = options.from ?? state.renewBy ?? 'put';
+	const method = options.from ?? channel.renewBy ?? 'put';
 	ensureWanted(stillWanted);
 	let grant: Grant;
 	if (method === 'put') {
-		const answer = await put(context, state);
+		const answer = await put(context, channel);
 		if (answer === 'missing')
-			return { grant: await enable(context, state, stillWanted), outcome: 'recreated' };
+			return { grant: await enable(context, channel, stillWanted), outcome: 'recreated' };
 		grant = answer;
 	} else {
-		if (method === 'recreate') await disable(context, state.channelId);
-		grant = await enable(context, state, stillWanted);
+		if (method === 'recreate') await disable(context, channel.definition.channel_id);
+		grant = await enable(context, channel, stillWanted);
 	}
 	const next = RENEWAL_METHODS[RENEWAL_METHODS.indexOf(method) + 1];
-	if (next !== undefined && !renewed(state, grant))
-		return await renew(context, state, { from: next, stillWanted });
+	if (next !== undefined && !renewed(channel, grant))
+		return await renew(context, channel, { from: next, stillWanted });
 	return {
 		grant: {
 			...grant,
-			enabledLifetimeMs: grant.enabledLifetimeMs ?? state.enabledLifetimeMs,
+			enabledLifetimeMs: grant.enabledLifetimeMs ?? channel.enabledLifetimeMs,
 			renewBy: method,
 		},
 		outcome: method === 'put' ? 'renewed' : method === 'post' ? 're-enabled' : 'recreated',

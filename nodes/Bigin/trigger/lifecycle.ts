@@ -1,58 +1,29 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { eventsProblem } from '../shared/validation';
 import { BiginApiError, toBiginApiError } from '../transport/errors';
-import { earliestExpiry } from '../transport/notifications';
-import type { ChannelIdentity } from './channel';
-import { disable, enable, readChannel, renew } from './channel';
-import { channelDifference, foreignNotifyUrl } from './channelMatch';
-import type { ChannelState } from './channelState';
-import { clearChannelState, readChannelState, writeChannelState } from './channelState';
-import { channelIdOf, isTestChannel, verificationTokenOf } from './identity';
-import { PRODUCTION_LIFETIME_HOURS, TEST_LIFETIME_HOURS, isRenewalDue } from './renewalSchedule';
-
-/** The channel this node should have; its token is derived too, so every process agrees on it. */
-async function wantedChannel(context: IHookFunctions): Promise<ChannelIdentity> {
-	const node = context.getNode();
-	const events = context.getNodeParameter('events', []) as string[];
-	const problem = eventsProblem(events);
-	if (problem) throw new NodeOperationError(node, problem);
-	const options = context.getNodeParameter('options', {}) as {
-		notifyOnRelatedAction?: boolean;
-		includeChangedValues?: boolean;
-	};
-	const channelId = channelIdOf(context);
-	const token = await verificationTokenOf(context, channelId);
-	if (!token) {
-		throw new NodeOperationError(node, 'The Bigin credential has no Client Secret', {
-			description:
-				"The trigger derives its channel's verification token from the credential's Client Secret. Enter it in the credential.",
-		});
-	}
-	return {
-		channelId,
-		token,
-		notifyUrl: context.getNodeWebhookUrl('default') as string,
-		events,
-		notifyOnRelatedAction: options.notifyOnRelatedAction ?? false,
-		returnAffectedFieldValues: options.includeChangedValues ?? false,
-		lifetimeHours: isTestChannel(context) ? TEST_LIFETIME_HOURS : PRODUCTION_LIFETIME_HOURS,
-	};
-}
+import { readChannel } from '../transport/channels';
+import { disable, enable, renew } from './channel';
+import { channelIdOf } from './identity';
+import { foreignNotifyUrl, reconcile } from './reconcile';
+import { isRenewalDue } from './renewalSchedule';
+import type { ChannelSettings } from './settings';
+import { readChannelSettings } from './settings';
+import type { StoredChannel } from './storedChannel';
+import { clearStoredChannel, readStoredChannel, writeStoredChannel } from './storedChannel';
 
 const isPassing = (error: unknown): boolean => error instanceof BiginApiError && error.transient;
 
-/** The stored state for the wanted channel, with Bigin's expiry adopted. */
+/** The channel to store for these settings, with Bigin's expiry adopted. */
 function adopted(
-	wanted: ChannelIdentity,
-	stored: ChannelState | undefined,
-	expiresAt: string,
-): ChannelState {
-	const same = stored?.channelId === wanted.channelId;
+	settings: ChannelSettings,
+	stored: StoredChannel | undefined,
+	expiresAt: string | undefined,
+): StoredChannel {
+	const same = stored?.definition.channel_id === settings.definition.channel_id;
 	return {
-		...wanted,
-		expiresAt,
+		...settings,
+		expiresAt: expiresAt ?? new Date().toISOString(),
 		grantedAt: same ? stored.grantedAt : Date.now(),
 		enabledLifetimeMs: same ? stored.enabledLifetimeMs : undefined,
 		renewBy: same ? stored.renewBy : undefined,
@@ -61,43 +32,45 @@ function adopted(
 }
 
 /**
- * The channel exists only if Bigin has it with this node's URL, events, options and token. One
- * close to expiry is renewed here, because after a restart this may be the first chance. When
- * Bigin cannot be reached and a channel is stored, it counts as existing: failing here would make
- * n8n delete the live channel and leave the webhook unregistered, and the renewer repairs the
- * channel once Bigin answers again.
+ * The channel exists only if Bigin has it as the settings say (reconcile.ts: keep). One close to
+ * expiry is renewed here, because after a restart this may be the first chance. When Bigin cannot
+ * be reached and a channel is stored, it counts as existing: failing here would make n8n delete
+ * the live channel and leave the webhook unregistered, and the renewer repairs the channel once
+ * Bigin answers again.
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
-	const stored = readChannelState(staticData);
-	const wanted = await wantedChannel(this);
-	let entries;
+	const stored = readStoredChannel(staticData);
+	const settings = await readChannelSettings(this);
+	const channelId = settings.definition.channel_id;
+	let listed;
 	try {
-		entries = await readChannel(this, wanted.channelId);
+		listed = await readChannel(this, channelId);
 	} catch (error) {
-		if (stored?.channelId !== wanted.channelId || !isPassing(error))
+		if (stored?.definition.channel_id !== channelId || !isPassing(error))
 			throw toBiginApiError(this.getNode(), error);
 		this.logger.warn(
 			'Bigin Trigger: Bigin could not be reached to check the channel; keeping it, the renewer checks again',
-			{ channelId: wanted.channelId, error: (error as Error).message },
+			{ channelId, error: (error as Error).message },
 		);
 		return true;
 	}
-	if (channelDifference(entries, wanted) !== undefined) return false;
+	const reconciliation = reconcile(settings, listed);
+	if (reconciliation.action !== 'keep') return false;
 
-	const state = adopted(wanted, stored, earliestExpiry(entries) ?? new Date().toISOString());
-	if (isRenewalDue(state, Date.now())) {
+	const channel = adopted(settings, stored, reconciliation.expiresAt);
+	if (isRenewalDue(channel, Date.now())) {
 		try {
-			Object.assign(state, (await renew(this, state)).grant);
+			Object.assign(channel, (await renew(this, channel)).grant);
 		} catch (error) {
 			this.logger.warn('Bigin Trigger: renewing the channel on activation failed', {
-				channelId: state.channelId,
+				channelId,
 				error: (error as Error).message,
 			});
 			if (!isPassing(error)) return false;
 		}
 	}
-	writeChannelState(staticData, state);
+	writeStoredChannel(staticData, channel);
 	return true;
 }
 
@@ -107,33 +80,37 @@ function foreignChannelMessage(channelId: string, url: string): string {
 
 /**
  * Enables the channel, or rewrites it in place when Bigin has it already (a POST to an existing id
- * may keep its old events or token), and remembers what renewal will need. A channel with the same
- * id that notifies another URL belongs to someone else and is never taken over.
+ * may keep its old events or token), and remembers what renewal will need. n8n calls this when
+ * checkExists found the channel wanting; one that matches by now (another main enabled it
+ * meanwhile) is rewritten all the same. A channel with the same id that notifies another URL
+ * belongs to someone else and is never taken over.
  */
 export async function create(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
-	const wanted = await wantedChannel(this);
-	const entries = await readChannel(this, wanted.channelId);
-	const foreign = foreignNotifyUrl(entries, wanted.notifyUrl);
-	if (foreign !== undefined) {
-		throw new NodeOperationError(this.getNode(), foreignChannelMessage(wanted.channelId, foreign), {
-			description:
-				'Another n8n or tool uses this channel id. Disable that channel in Bigin (or in the installation that owns that URL), then activate this workflow again.',
-		});
-	}
-	let state: ChannelState;
-	if (entries.length === 0) {
-		state = { ...wanted, ...(await enable(this, wanted)), failedRenewals: 0 };
+	const settings = await readChannelSettings(this);
+	const channelId = settings.definition.channel_id;
+	const reconciliation = reconcile(settings, await readChannel(this, channelId));
+	let channel: StoredChannel;
+	if (reconciliation.action === 'refuse') {
+		throw new NodeOperationError(
+			this.getNode(),
+			foreignChannelMessage(channelId, reconciliation.notifyUrl),
+			{
+				description:
+					'Another n8n or tool uses this channel id. Disable that channel in Bigin (or in the installation that owns that URL), then activate this workflow again.',
+			},
+		);
+	} else if (reconciliation.action === 'enable') {
+		channel = { ...settings, ...(await enable(this, settings)), failedRenewals: 0 };
 	} else {
-		const stored = readChannelState(staticData);
-		state = adopted(wanted, stored, earliestExpiry(entries) ?? new Date().toISOString());
-		Object.assign(state, (await renew(this, state, { from: 'put' })).grant);
+		channel = adopted(settings, readStoredChannel(staticData), reconciliation.expiresAt);
+		Object.assign(channel, (await renew(this, channel, { from: 'put' })).grant);
 	}
-	writeChannelState(staticData, state);
+	writeStoredChannel(staticData, channel);
 	this.logger.info('Bigin Trigger: notification channel enabled', {
-		channelId: wanted.channelId,
-		events: wanted.events,
-		expiresAt: state.expiresAt,
+		channelId,
+		events: settings.definition.events,
+		expiresAt: channel.expiresAt,
 	});
 	return true;
 }
@@ -145,20 +122,20 @@ export async function create(this: IHookFunctions): Promise<boolean> {
  */
 async function remove(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
-	const channelId = readChannelState(staticData)?.channelId ?? channelIdOf(this);
+	const channelId = readStoredChannel(staticData)?.definition.channel_id ?? channelIdOf(this);
 	const ownUrl = this.getNodeWebhookUrl('default') as string;
 	try {
-		const entries = await readChannel(this, channelId);
-		const foreign = foreignNotifyUrl(entries, ownUrl);
+		const listed = await readChannel(this, channelId);
+		const foreign = listed && foreignNotifyUrl(listed, ownUrl);
 		if (foreign !== undefined) {
 			this.logger.error(
 				`Bigin Trigger: ${foreignChannelMessage(channelId, foreign)}; left it alone`,
 				{ channelId },
 			);
-			clearChannelState(staticData);
+			clearStoredChannel(staticData);
 			return false;
 		}
-		if (entries.length > 0) await disable(this, channelId);
+		if (listed) await disable(this, channelId);
 	} catch (error) {
 		this.logger.warn(
 			'Bigin Trigger: could not disable the notification channel; Bigin ends it at its expiry',
@@ -166,7 +143,7 @@ async function remove(this: IHookFunctions): Promise<boolean> {
 		);
 		return false;
 	}
-	clearChannelState(staticData);
+	clearStoredChannel(staticData);
 	return true;
 }
 

@@ -7,12 +7,6 @@ import { createHash } from 'crypto';
  */
 export const RENEWAL_CHECK_CRON = '*/10 * * * * *';
 
-/** Lifetime asked for on every enable and renewal: under Bigin's one-day maximum, with room for clock skew. */
-export const PRODUCTION_LIFETIME_HOURS = 23;
-
-/** A test channel ("listen for test event") is never renewed; if n8n stops while listening, it lapses soon. */
-export const TEST_LIFETIME_HOURS = 1;
-
 /** How often the renewer reads the channel back from Bigin to notice it was deleted or changed. */
 export const VERIFY_INTERVAL_MS = 6 * 3600 * 1000;
 
@@ -47,14 +41,19 @@ export function renewalDueAt(expiresAtMs: number, grantedAtMs: number, jitter = 
 }
 
 export function isRenewalDue(
-	state: { channelId?: string; expiresAt: string; grantedAt: number; nextAttemptAt?: number },
+	channel: {
+		definition?: { channel_id: string };
+		expiresAt: string;
+		grantedAt: number;
+		nextAttemptAt?: number;
+	},
 	now: number,
 ): boolean {
-	const expiresAt = Date.parse(state.expiresAt);
+	const expiresAt = Date.parse(channel.expiresAt);
 	if (Number.isNaN(expiresAt)) return true;
-	if (state.nextAttemptAt !== undefined && now < state.nextAttemptAt) return false;
-	const jitter = jitterFactor(`${state.channelId ?? ''}:${state.expiresAt}`);
-	return now >= renewalDueAt(expiresAt, state.grantedAt, jitter);
+	if (channel.nextAttemptAt !== undefined && now < channel.nextAttemptAt) return false;
+	const jitter = jitterFactor(`${channel.definition?.channel_id ?? ''}:${channel.expiresAt}`);
+	return now >= renewalDueAt(expiresAt, channel.grantedAt, jitter);
 }
 
 /**

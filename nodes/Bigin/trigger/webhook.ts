@@ -1,9 +1,13 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { readChannelState } from './channelState';
-import { channelIdOf, verificationTokenOf } from './identity';
-import type { ExpectedChannel, Verdict } from './notification';
-import { notificationItems, verifyNotification } from './notification';
+import { channelIdOf } from './identity';
+import { notificationItems } from './notificationItems';
+import type { ChannelSettings } from './settings';
+import { readChannelSettings } from './settings';
+import { readStoredChannel } from './storedChannel';
+import type { Verdict } from './verify';
+import { verifyNotification } from './verify';
 
 function answer(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ message }).end();
@@ -11,35 +15,32 @@ function answer(context: IWebhookFunctions, status: number, message: string): IW
 }
 
 /**
- * The channel as this node derives it, for when the stored one is missing or another one. n8n can
- * lose the stored channel: in queue mode a worker saves the workflow's static data from an
+ * The settings as this node derives them, for when the stored channel is missing or another one.
+ * n8n can lose the stored channel: in queue mode a worker saves the workflow's static data from an
  * execution that never loaded it, so another node writing static data erases the trigger's. The
  * channel's id and token are derived, so they can be derived again (one credential read, and only
- * for a call the stored channel refused).
+ * for a call the stored channel refused). Settings that cannot be read (no Client Secret) verify
+ * nothing.
  */
-async function derivedChannel(
+async function derivedSettings(
 	context: IWebhookFunctions,
-	stored: ExpectedChannel | undefined,
-): Promise<ExpectedChannel | undefined> {
-	const channelId = channelIdOf(context);
-	if (stored?.channelId === channelId) return undefined;
-	const token = await verificationTokenOf(context, channelId);
-	if (!token) return undefined;
-	const options = context.getNodeParameter('options', {}) as { notifyOnRelatedAction?: boolean };
-	return {
-		channelId,
-		token,
-		events: context.getNodeParameter('events', []) as string[],
-		notifyOnRelatedAction: options.notifyOnRelatedAction ?? false,
-	};
+	stored: ChannelSettings | undefined,
+): Promise<ChannelSettings | undefined> {
+	if (stored?.definition.channel_id === channelIdOf(context)) return undefined;
+	try {
+		return await readChannelSettings(context);
+	} catch (error) {
+		if (error instanceof NodeOperationError) return undefined;
+		throw new NodeOperationError(context.getNode(), error as Error);
+	}
 }
 
 async function decide(context: IWebhookFunctions): Promise<Verdict> {
 	const body = context.getBodyData();
-	const stored = readChannelState(context.getWorkflowStaticData('node'));
+	const stored = readStoredChannel(context.getWorkflowStaticData('node'));
 	const verdict = verifyNotification(body, stored);
 	if (verdict.outcome !== 'reject' || verdict.status !== 401) return verdict;
-	const derived = await derivedChannel(context, stored);
+	const derived = await derivedSettings(context, stored);
 	return derived ? verifyNotification(body, derived) : verdict;
 }
 

@@ -27,31 +27,31 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(String(channel.token)).toHaveLength(40);
 			expect(channel.expires_in_seconds).toBeGreaterThan(22.9 * 3600);
 			expect(channel.expires_in_seconds).toBeLessThan(24 * 3600);
-			expect(h.staticData).toMatchObject({
-				channelId: channel.channel_id,
+			expect(h.stored().definition).toMatchObject({
+				channel_id: channel.channel_id,
 				token: channel.token,
-				notifyUrl: h.receiver.url,
+				notify_url: h.receiver.url,
 			});
-			expect(Date.parse(String(h.staticData.expiresAt))).toBeGreaterThan(Date.now() + 22 * HOUR);
+			expect(Date.parse(String(h.stored().expiresAt))).toBeGreaterThan(Date.now() + 22 * HOUR);
 		});
 
 		it('keeps the token out of every log line', async () => {
 			await activate();
 			expect(h.log.length).toBeGreaterThan(0);
-			expect(JSON.stringify(h.log)).not.toContain(String(h.staticData.token));
+			expect(JSON.stringify(h.log)).not.toContain(String(h.stored().definition.token));
 		});
 
 		it('uses a stable channel id per instance and webhook, and another one for test mode', async () => {
 			await activate();
-			const productionId = h.staticData.channelId;
+			const productionId = h.stored().definition.channel_id;
 			const testData: IDataObject = {};
 			await methods.create.call(
 				hook({ staticData: testData, mode: 'manual', webhookUrl: `${h.receiver.url}-test` }),
 			);
-			expect(testData.channelId).not.toBe(productionId);
+			expect(h.stored(testData).definition.channel_id).not.toBe(productionId);
 			const otherInstance: IDataObject = {};
 			await methods.create.call(hook({ staticData: otherInstance, instanceId: 'instance-b' }));
-			expect(otherInstance.channelId).not.toBe(productionId);
+			expect(h.stored(otherInstance).definition.channel_id).not.toBe(productionId);
 			expect(await channels()).toHaveLength(3);
 		});
 
@@ -98,7 +98,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			await activate();
 			await h.client.request(
 				'DELETE',
-				`/bigin/v2/actions/watch?channel_ids=${h.staticData.channelId}`,
+				`/bigin/v2/actions/watch?channel_ids=${h.stored().definition.channel_id}`,
 				{ token: await h.client.token() },
 			);
 			expect(await methods.checkExists.call(hook())).toBe(false);
@@ -120,7 +120,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 
 		it('after n8n was down past the expiry, reports the channel missing so that create enables it again', async () => {
 			await activate();
-			const { channelId } = h.staticData;
+			const { channel_id: channelId } = h.stored().definition;
 			travel(25 * HOUR);
 			expect(await methods.checkExists.call(hook())).toBe(false);
 			expect(await methods.create.call(hook())).toBe(true);
@@ -174,7 +174,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 		it('renews from the expiry Bigin returned, even when Bigin shortened it', async () => {
 			await h.client.control('POST', 'config', { expiryCapSeconds: 3600 });
 			await activate();
-			expect(Date.parse(String(h.staticData.expiresAt))).toBeLessThan(Date.now() + HOUR + 5000);
+			expect(Date.parse(String(h.stored().expiresAt))).toBeLessThan(Date.now() + HOUR + 5000);
 			const calls = h.recorder.requests.length;
 			travel(26 * 60 * 1000);
 			await h.crons[0].onTick();
@@ -184,8 +184,8 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(h.recorder.requests.at(-1)).toMatchObject({ method: 'PUT' });
 			const sent = (h.recorder.requests.at(-1)?.body as IDataObject).watch as IDataObject[];
 			expect(sent[0]).toMatchObject({
-				channel_id: h.staticData.channelId,
-				token: h.staticData.token,
+				channel_id: h.stored().definition.channel_id,
+				token: h.stored().definition.token,
 				notify_url: h.receiver.url,
 			});
 		});
@@ -213,7 +213,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(
 				h.log.some((line) => line.level === 'warn' && line.message.includes('will retry')),
 			).toBe(true);
-			expect(JSON.stringify(h.log)).not.toContain(String(h.staticData.token));
+			expect(JSON.stringify(h.log)).not.toContain(String(h.stored().definition.token));
 		});
 
 		it('backs off after failures instead of hammering Bigin', async () => {
@@ -228,26 +228,26 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			});
 			travel(340_000);
 			await h.crons[0].onTick();
-			expect(h.staticData.failedRenewals).toBe(1);
+			expect(h.stored().failedRenewals).toBe(1);
 			const calls = h.recorder.requests.length;
 			travel(5_000);
 			await h.crons[0].onTick();
 			expect(h.recorder.requests).toHaveLength(calls);
 			travel(7_000);
 			await h.crons[0].onTick();
-			expect(h.staticData.failedRenewals).toBe(2);
+			expect(h.stored().failedRenewals).toBe(2);
 			travel(23_000);
 			await h.crons[0].onTick();
-			expect(h.staticData.failedRenewals).toBe(3);
+			expect(h.stored().failedRenewals).toBe(3);
 			travel(45_000);
 			await h.crons[0].onTick();
-			expect(h.staticData.failedRenewals).toBe(0);
+			expect(h.stored().failedRenewals).toBe(0);
 			expect((await channels())[0].expires_in_seconds).toBeGreaterThan(500);
 		});
 
 		it('recreates the channel under the same id and token when Bigin no longer has it', async () => {
 			await activate();
-			const { channelId, token } = h.staticData;
+			const { channel_id: channelId, token } = h.stored().definition;
 			await h.client.request('DELETE', `/bigin/v2/actions/watch?channel_ids=${channelId}`, {
 				token: await h.client.token(),
 			});
@@ -268,9 +268,9 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			h.credentials.oauthTokenData.refresh_token = 'revoked';
 			travel(22 * HOUR);
 			await h.crons[0].onTick();
-			expect(h.staticData.failedRenewals).toBe(1);
-			expect(Number(h.staticData.nextAttemptAt) - Date.now()).toBeGreaterThan(269_000);
-			expect(Number(h.staticData.nextAttemptAt) - Date.now()).toBeLessThanOrEqual(330_000);
+			expect(h.stored().failedRenewals).toBe(1);
+			expect(Number(h.stored().nextAttemptAt) - Date.now()).toBeGreaterThan(269_000);
+			expect(Number(h.stored().nextAttemptAt) - Date.now()).toBeLessThanOrEqual(330_000);
 			expect(
 				h.log.some(
 					(line) => line.level === 'error' && line.message.includes('check the credential'),
@@ -296,13 +296,13 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 				operation: 'create',
 				recordId: created.data[0].details.id,
 				affectedFields: [],
-				channelId: h.staticData.channelId,
+				channelId: h.stored().definition.channel_id,
 				recordFound: true,
 				record: { id: created.data[0].details.id, Last_Name: 'Nguyen', Email: 'an@example.com' },
 			});
 			expect(String(item.json.serverTime)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 			expect(item.pairedItem).toEqual({ item: 0 });
-			expect(JSON.stringify(h.executions)).not.toContain(String(h.staticData.token));
+			expect(JSON.stringify(h.executions)).not.toContain(String(h.stored().definition.token));
 		});
 
 		it('outputs one item per id when Bigin batches several records', async () => {
@@ -336,7 +336,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(h.executions[0][0].json).not.toHaveProperty('record');
 
 			await h.client.control('POST', 'notify', {
-				channel_id: h.staticData.channelId,
+				channel_id: h.stored().definition.channel_id,
 				module: 'Contacts',
 				operation: 'update',
 				ids: ['404404'],
@@ -381,8 +381,8 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			await methods.create.call(hook({ staticData: testData, mode: 'manual' }));
 			const reply = await h.handleCall({
 				...(await h.genuineBody()),
-				channel_id: testData.channelId,
-				token: testData.token,
+				channel_id: h.stored(testData).definition.channel_id,
+				token: h.stored(testData).definition.token,
 			});
 			expect(reply.status).toBe(401);
 		});
@@ -416,7 +416,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(await channels()).toHaveLength(2);
 			expect(await methods.delete.call(testHook)).toBe(true);
 			expect((await channels()).map((channel) => channel.channel_id)).toEqual([
-				h.staticData.channelId,
+				h.stored().definition.channel_id,
 			]);
 		});
 
@@ -430,7 +430,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 				retryAfterSeconds: 0,
 			});
 			expect(await methods.delete.call(hook())).toBe(false);
-			expect(h.staticData.channelId).toBeDefined();
+			expect(h.stored().definition.channel_id).toBeDefined();
 			expect(
 				h.log.some((line) => line.level === 'warn' && line.message.includes('could not disable')),
 			).toBe(true);
@@ -448,7 +448,7 @@ describe('Bigin Trigger, under any reading', () => {
 		h.credentials.oauthTokenData.api_domain = 'http://127.0.0.1:1';
 		h.travel(22 * HOUR);
 		await expect(h.crons[0].onTick()).resolves.toBeUndefined();
-		expect(h.staticData.failedRenewals).toBe(1);
+		expect(h.stored().failedRenewals).toBe(1);
 	}, 30_000);
 
 	it('passes test-event items through execute() with the real payload, like production', async () => {

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ChannelDefinition } from '../../transport/notifications';
-import { listChannels } from '../../transport/notifications';
-import { definitionFromListing } from './output';
+import type { ChannelDefinition } from '../../transport/channels';
+import { readChannel } from '../../transport/channels';
 
 /** The channel's current definition (token included), or a clear error when Bigin no longer has it. */
 export async function currentDefinition(
@@ -11,13 +10,13 @@ export async function currentDefinition(
 	channelId: string,
 	itemIndex: number,
 ): Promise<ChannelDefinition> {
-	const { entries } = await listChannels(context, { channel_id: channelId });
-	if (entries.length === 0) {
+	const channel = await readChannel(context, channelId);
+	if (!channel) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`Bigin has no channel ${channelId}: it expired or was disabled. Use the Enable operation to create it again.`,
 			{ itemIndex },
 		);
 	}
-	return definitionFromListing(entries);
+	return channel.definition;
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { NOT_SUBSCRIBED, disableChannels, throwOnItemErrors } from '../../transport/notifications';
+import { NOT_SUBSCRIBED, disableChannels, throwOnItemErrors } from '../../transport/channels';
 import { readChannelIds } from './parameters';
 
 const properties: INodeProperties[] = [

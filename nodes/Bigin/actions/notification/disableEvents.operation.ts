@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { removeChannelEvents, throwOnItemErrors } from '../../transport/notifications';
-import { channelIdField, eventFields } from './fields';
+import { removeChannelEvents, throwOnItemErrors } from '../../transport/channels';
+import { channelIdField, eventFields } from './descriptions';
 import { readChannelId, readEvents } from './parameters';
 
 const properties: INodeProperties[] = [

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { generateVerificationToken } from '../../shared/channelIdentity';
-import type { ChannelDefinition } from '../../transport/notifications';
-import { enableChannels, throwOnItemErrors } from '../../transport/notifications';
+import type { ChannelDefinition } from '../../transport/channels';
+import { enableChannels, throwOnItemErrors } from '../../transport/channels';
 import {
 	channelIdField,
 	channelOptionsField,
@@ -11,7 +11,7 @@ import {
 	expiryFields,
 	notifyUrlField,
 	tokenField,
-} from './fields';
+} from './descriptions';
 import { writtenChannel } from './output';
 import {
 	readChannelId,

@@ -3,11 +3,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { WATCHABLE_MODULES } from '../../shared/events';
 import { channelIdProblem } from '../../shared/validation';
-import type { ChannelListEntry, ChannelQuery } from '../../transport/notifications';
-import { listChannels } from '../../transport/notifications';
+import type { ChannelListEntry, ChannelQuery } from '../../transport/channels';
+import { listChannels } from '../../transport/channels';
 import { moduleOptions } from '../shared/modules';
 import { collectPages, readLimit, returnAllOrLimit } from '../shared/paging';
-import { listedChannels } from './output';
+import { listedChannelItems } from './output';
 
 const MAX_PAGE_SIZE = 200;
 
@@ -73,7 +73,7 @@ export async function execute(
 		1,
 		(sofar) => channelCount(sofar) > limit,
 	);
-	return listedChannels(entries)
+	return listedChannelItems(entries)
 		.slice(0, limit)
 		.map((json) => ({ json }));
 }

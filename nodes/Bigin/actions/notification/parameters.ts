@@ -75,10 +75,10 @@ export function readExpiry(context: IExecuteFunctions, itemIndex: number): strin
 export function readChannelOptions(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = context.getNodeParameter('options', itemIndex, {}) as {
 		notifyOnRelatedAction?: boolean;
-		returnAffectedFieldValues?: boolean;
+		includeChangedValues?: boolean;
 	};
 	return {
 		notify_on_related_action: options.notifyOnRelatedAction ?? false,
-		return_affected_field_values: options.returnAffectedFieldValues ?? false,
+		return_affected_field_values: options.includeChangedValues ?? false,
 	};
 }

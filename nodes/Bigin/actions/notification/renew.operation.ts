@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { replaceChannels, throwOnItemErrors } from '../../transport/notifications';
+import { replaceChannels, throwOnItemErrors } from '../../transport/channels';
 import { currentDefinition } from './channelLookup';
-import { channelIdField, expiryFields } from './fields';
+import { channelIdField, expiryFields } from './descriptions';
 import { writtenChannel } from './output';
 import { readChannelId, readExpiry } from './parameters';
 

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ChannelDefinition } from '../../transport/notifications';
-import { replaceChannels, throwOnItemErrors } from '../../transport/notifications';
+import type { ChannelDefinition } from '../../transport/channels';
+import { replaceChannels, throwOnItemErrors } from '../../transport/channels';
 import { currentDefinition } from './channelLookup';
 import {
 	channelIdField,
@@ -11,7 +11,7 @@ import {
 	expiryFields,
 	notifyUrlField,
 	tokenField,
-} from './fields';
+} from './descriptions';
 import { writtenChannel } from './output';
 import {
 	readChannelId,

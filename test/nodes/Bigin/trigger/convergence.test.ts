@@ -19,16 +19,16 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 	describe('an X.all subscription, listed expanded or as written', () => {
 		it('counts as existing on the next activation: no write, same token', async () => {
 			await h.activate();
-			const { token } = h.staticData;
+			const { token } = h.stored().definition;
 			const from = h.sim.state.requestLog.length;
 			expect(await methods.checkExists.call(h.hook())).toBe(true);
 			expect(writes(from)).toEqual([]);
-			expect(h.staticData.token).toBe(token);
+			expect(h.stored().definition.token).toBe(token);
 		});
 
 		it('after the events change, create rewrites the channel in place and then counts it as existing', async () => {
 			await h.activate();
-			const { channelId, token } = h.staticData;
+			const { channel_id: channelId, token } = h.stored().definition;
 			h.parameters.events = ['Contacts.create', 'Tasks.all'];
 			expect(await methods.checkExists.call(h.hook())).toBe(false);
 			expect(await methods.create.call(h.hook())).toBe(true);
@@ -46,7 +46,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.deleteChannelInBigin();
 			expect(await methods.checkExists.call(h.hook())).toBe(false);
 			await methods.create.call(h.hook());
-			expect(h.staticData.token).toBe(olderCopy.token);
+			expect(h.stored().definition.token).toBe(h.stored(olderCopy).definition.token);
 			const reply = await h.handleCall(await h.genuineBody(), olderCopy);
 			expect(reply.status).toBe(200);
 		});
@@ -62,9 +62,11 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			);
 			const channels = await h.channels();
 			expect(channels).toHaveLength(1);
-			expect(copies[0].token).toBe(channels[0].token);
-			expect(copies[1].token).toBe(channels[0].token);
-			expect(copies[1].channelId).toBe(copies[0].channelId);
+			expect(h.stored(copies[0]).definition.token).toBe(channels[0].token);
+			expect(h.stored(copies[1]).definition.token).toBe(channels[0].token);
+			expect(h.stored(copies[1]).definition.channel_id).toBe(
+				h.stored(copies[0]).definition.channel_id,
+			);
 			for (const copy of copies) {
 				const reply = await h.handleCall(await h.genuineBody(copy), copy);
 				expect(reply.status).toBe(200);
@@ -90,12 +92,12 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 
 		it('derives another token from another client secret, and no token without one', async () => {
 			await h.activate();
-			const first = h.staticData.token;
+			const first = h.stored().definition.token;
 			h.credentials.clientSecret = 'rotated-client-secret';
 			expect(await methods.checkExists.call(h.hook())).toBe(false);
 			await methods.create.call(h.hook());
-			expect(h.staticData.token).not.toBe(first);
-			expect((await h.channels())[0].token).toBe(h.staticData.token);
+			expect(h.stored().definition.token).not.toBe(first);
+			expect((await h.channels())[0].token).toBe(h.stored().definition.token);
 			h.credentials.clientSecret = '';
 			await expect(methods.create.call(h.hook())).rejects.toThrow('no Client Secret');
 		});
@@ -137,7 +139,9 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.deleteChannelInBigin();
 			await h.startTrigger();
 			await h.tick();
-			expect((await h.channels())[0]).toMatchObject({ channel_id: h.staticData.channelId });
+			expect((await h.channels())[0]).toMatchObject({
+				channel_id: h.stored().definition.channel_id,
+			});
 		}, 60_000);
 	});
 
@@ -148,7 +152,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			h.travel(6.7 * HOUR);
 			await h.tick();
 			expect(await h.channels()).toMatchObject([
-				{ channel_id: h.staticData.channelId, token: h.staticData.token },
+				{ channel_id: h.stored().definition.channel_id, token: h.stored().definition.token },
 			]);
 		});
 
@@ -163,7 +167,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.tick();
 			const [repaired] = await h.channels();
 			expect(repaired).toMatchObject({
-				token: h.staticData.token,
+				token: h.stored().definition.token,
 				notify_on_related_action: false,
 			});
 			expect(new Set(repaired.events)).toEqual(new Set(h.parameters.events as string[]));
@@ -181,7 +185,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			const staging = h.hook({ staticData: clonedStaticData, webhookUrl: STAGING });
 			expect(await methods.checkExists.call(staging)).toBe(false);
 			await methods.create.call(staging);
-			expect(clonedStaticData.channelId).not.toBe(production.channel_id);
+			expect(h.stored(clonedStaticData).definition.channel_id).not.toBe(production.channel_id);
 			expect(await methods.delete.call(staging)).toBe(true);
 			expect(await h.channels()).toMatchObject([identityOf(production)]);
 		});
@@ -264,7 +268,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			for (let elapsed = 0; elapsed < 72 * HOUR; elapsed += step) {
 				h.travel(step);
 				await h.tick();
-				if (!h.sim.state.liveChannel(String(h.staticData.channelId))) lapses += 1;
+				if (!h.sim.state.liveChannel(String(h.stored().definition.channel_id))) lapses += 1;
 			}
 			expect(lapses).toBe(0);
 			// read or rewritten at least every ~6.6 hours
@@ -282,7 +286,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.tick();
 			expect(h.log.filter((line) => line.level === 'error')).toHaveLength(2);
 			expect(h.failedExecutions).toHaveLength(1);
-			expect(JSON.stringify(h.log)).not.toContain(String(h.staticData.token));
+			expect(JSON.stringify(h.log)).not.toContain(String(h.stored().definition.token));
 		});
 	});
 });

@@ -7,7 +7,7 @@ import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeH
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { useSimulator } from '../../../support/simulatorFixture';
 import { ALL_READINGS } from '../../../../tools/simulator/readings';
-import { notificationItems } from '../../../../nodes/Bigin/trigger/notification';
+import { notificationItems } from '../../../../nodes/Bigin/trigger/notificationItems';
 import {
 	MAX_RECORDS_READ,
 	RECORD_FETCH_CONCURRENCY,

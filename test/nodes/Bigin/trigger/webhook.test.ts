@@ -5,23 +5,34 @@ import { callWebhook, executeContext, startReceiver } from '../../../../tools/co
 import { deduplicationStore } from '../../../../tools/contexts/deduplication';
 import type { Credentials } from '../../../../tools/contexts/nodeHarness';
 import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
+import { channelSettings } from '../../../support/channelSettings';
 import { useSimulator } from '../../../support/simulatorFixture';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { BiginTrigger } from '../../../../nodes/Bigin/BiginTrigger.node';
+import type { ChannelSettings } from '../../../../nodes/Bigin/trigger/settings';
+import { writeStoredChannel } from '../../../../nodes/Bigin/trigger/storedChannel';
 
 const trigger = new BiginTrigger();
 const node = testNode('biginTrigger');
 const CHANNEL = { channelId: '4711000000000001', token: 'a'.repeat(40) };
 
-const channelState = (overrides: IDataObject = {}): IDataObject => ({
-	...CHANNEL,
-	notifyUrl: 'http://127.0.0.1/webhook',
-	events: ['Contacts.all', 'Accounts.edit'],
-	notifyOnRelatedAction: false,
-	expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-	grantedAt: Date.now(),
-	...overrides,
-});
+/** Static data holding the channel as activation stores it, its definition changed by `overrides`. */
+const staticDataWith = (overrides: Partial<ChannelSettings['definition']> = {}): IDataObject => {
+	const staticData: IDataObject = {};
+	const settings = channelSettings({
+		channel_id: CHANNEL.channelId,
+		events: ['Contacts.all', 'Accounts.edit'],
+		notify_url: 'http://127.0.0.1/webhook',
+		token: CHANNEL.token,
+		...overrides,
+	});
+	writeStoredChannel(staticData, {
+		...settings,
+		expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+		grantedAt: Date.now(),
+	});
+	return staticData;
+};
 
 const genuine = (overrides: IDataObject = {}): IDataObject => ({
 	server_time: Date.now(),
@@ -66,7 +77,7 @@ function random(seed: number) {
 }
 
 describe('Bigin Trigger webhook: any body, never a throw', () => {
-	const call = async (body: unknown, staticData: IDataObject = channelState()) =>
+	const call = async (body: unknown, staticData: IDataObject = staticDataWith()) =>
 		await callWebhook(trigger.webhook, { node, staticData, body });
 
 	it.each([
@@ -102,7 +113,7 @@ describe('Bigin Trigger webhook: any body, never a throw', () => {
 	});
 
 	it('accepts another module only with Notify on Related Action', async () => {
-		const related = channelState({ notifyOnRelatedAction: true });
+		const related = staticDataWith({ notify_on_related_action: true });
 		expect((await call(genuine({ module: 'Notes' }), related)).result.workflowData).toBeDefined();
 	});
 
@@ -177,7 +188,7 @@ describe('Bigin Trigger webhook and execution over real HTTP', () => {
 	afterAll(async () => await receiver.stop());
 	beforeEach(async () => {
 		credentials = await simulatorCredentials(fixture.sim);
-		staticData = channelState();
+		staticData = staticDataWith();
 		executions = [];
 		dedupe = deduplicationStore();
 	});

@@ -11,7 +11,7 @@ describe('Bigin node, Notification: Enable, against the simulator', () => {
 		const output = await bigin.run(
 			enable({
 				customEvents: 'Pipelines.all',
-				options: { notifyOnRelatedAction: true, returnAffectedFieldValues: true },
+				options: { notifyOnRelatedAction: true, includeChangedValues: true },
 			}),
 		);
 		const [created] = await channels(bigin);

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { tokensMatch } from '../shared/channelIdentity';
 import { CALLBACK_TO_SUBSCRIPTION } from '../shared/events';
+import type { ChannelSettings } from './settings';
 
 /** The body Bigin POSTs to a channel's notify_url, once checked. */
 export interface BiginNotification {
@@ -13,15 +14,6 @@ export interface BiginNotification {
 	channel_id: string;
 	affected_fields?: unknown;
 	affected_values?: unknown;
-}
-
-/** What the webhook knows about its channel (from the node's static data). */
-export interface ExpectedChannel {
-	channelId: string;
-	token: string;
-	/** The channel's events, e.g. `Contacts.create`; unknown for state written by older versions. */
-	events?: string[];
-	notifyOnRelatedAction?: boolean;
 }
 
 /**
@@ -43,7 +35,7 @@ export const SERVER_TIME_WINDOW_MS = { past: 60 * 60 * 1000, future: 15 * 60 * 1
 
 const MALFORMED = 'The body is not a Bigin notification';
 
-function isObject(value: unknown): value is IDataObject {
+export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -72,19 +64,21 @@ function watchedModules(events: string[]): Set<string> {
 }
 
 /**
- * Decides what to do with a request. Token and channel id are checked first, so a forged body
- * learns nothing about what else would have been expected. Total: never throws, whatever the body.
+ * Decides what to do with a request to the channel with these settings. Token and channel id are
+ * checked first, so a forged body learns nothing about what else would have been expected. Total:
+ * never throws, whatever the body.
  */
 export function verifyNotification(
 	body: unknown,
-	expected: ExpectedChannel | undefined,
+	settings: ChannelSettings | undefined,
 	now: number = Date.now(),
 ): Verdict {
 	if (!isObject(body)) return { outcome: 'reject', status: 400, reason: MALFORMED };
-	if (!expected)
+	if (!settings)
 		return { outcome: 'reject', status: 401, reason: 'No channel is registered for this webhook' };
-	const tokenOk = tokensMatch(expected.token, body.token);
-	const channelOk = String(body.channel_id ?? '') === expected.channelId;
+	const channel = settings.definition;
+	const tokenOk = tokensMatch(channel.token, body.token);
+	const channelOk = String(body.channel_id ?? '') === channel.channel_id;
 	if (!tokenOk || !channelOk) {
 		return {
 			outcome: 'reject',
@@ -109,11 +103,7 @@ export function verifyNotification(
 	if (CALLBACK_TO_SUBSCRIPTION[operation] === undefined) {
 		return { outcome: 'ignore', status: 200, reason: `Ignored: unknown operation "${operation}"` };
 	}
-	if (
-		expected.events &&
-		!expected.notifyOnRelatedAction &&
-		!watchedModules(expected.events).has(module)
-	) {
+	if (!channel.notify_on_related_action && !watchedModules(channel.events).has(module)) {
 		return {
 			outcome: 'ignore',
 			status: 200,
@@ -134,54 +124,9 @@ export function verifyNotification(
 			module,
 			ids,
 			operation,
-			channel_id: expected.channelId,
+			channel_id: channel.channel_id,
 			affected_fields: body.affected_fields,
 			affected_values: body.affected_values,
 		},
 	};
-}
-
-/** Bigin sends changed fields either per record (`[{id: [fields]}]`) or as one flat list. */
-export function affectedFieldsFor(affected: unknown, recordId: string): string[] {
-	if (!Array.isArray(affected)) return [];
-	const flat = affected.filter((entry): entry is string => typeof entry === 'string');
-	const perRecord = affected.filter(isObject).flatMap((entry) => {
-		const fields = entry[recordId];
-		return Array.isArray(fields) ? fields.map(String) : [];
-	});
-	return [...new Set([...flat, ...perRecord])];
-}
-
-/**
- * A record's changed values, sent when the channel asks for them: a list of
- * `{record_id, values}` (as observed), or an object keyed by record id.
- */
-export function affectedValuesFor(affected: unknown, recordId: string): IDataObject | undefined {
-	const values = Array.isArray(affected)
-		? affected.find((entry) => isObject(entry) && String(entry.record_id) === recordId)?.values
-		: isObject(affected)
-			? affected[recordId]
-			: undefined;
-	return isObject(values) ? values : undefined;
-}
-
-/** One output item per affected record, in the vocabulary of the trigger's Events parameter. */
-export function notificationItems(notification: BiginNotification): IDataObject[] {
-	const operation = CALLBACK_TO_SUBSCRIPTION[notification.operation];
-	const time = new Date(notification.server_time);
-	const serverTime = Number.isNaN(time.getTime()) ? null : time.toISOString();
-	return notification.ids.map((recordId) => {
-		const item: IDataObject = {
-			module: notification.module,
-			event: `${notification.module}.${operation}`,
-			operation,
-			recordId,
-			affectedFields: affectedFieldsFor(notification.affected_fields, recordId),
-			serverTime,
-			channelId: notification.channel_id,
-		};
-		const values = affectedValuesFor(notification.affected_values, recordId);
-		if (values) item.affectedValues = values;
-		return item;
-	});
 }

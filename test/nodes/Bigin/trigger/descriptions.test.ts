@@ -1,4 +1,4 @@
-import { triggerPanel, triggerSubtitle } from '../../../../nodes/Bigin/trigger/description';
+import { triggerPanel, triggerSubtitle } from '../../../../nodes/Bigin/trigger/descriptions';
 
 /**
  * The subtitle is an n8n expression; its body is plain JavaScript over `$parameter`, evaluated

@@ -18,7 +18,7 @@ export interface ChannelDefinition extends IDataObject {
 	return_affected_field_values?: boolean;
 }
 
-/** One (channel, module) entry of Bigin's channel listing. */
+/** One (channel, module) entry of Bigin's channel listing: a channel is listed once per module. */
 export interface ChannelListEntry extends IDataObject {
 	channel_id: string;
 	events: string[];
@@ -152,4 +152,49 @@ export function earliestExpiry(modules: Array<{ channel_expiry?: string }>): str
 		.map((module) => module.channel_expiry)
 		.filter((expiry): expiry is string => typeof expiry === 'string' && expiry !== '')
 		.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+}
+
+/** The fields of a listing entry that describe one module of the channel rather than the channel. */
+const MODULE_FIELDS = ['resource_name', 'resource_id', 'resource_uri', 'channel_expiry', 'events'];
+
+/** One channel of Bigin's listing, put back together from its per-module entries. */
+export interface ListedChannel {
+	/**
+	 * The channel as enable and update take it: every field its entries share, the events of all its
+	 * modules, and none that Bigin lists as unset (a null token).
+	 */
+	definition: ChannelDefinition;
+	/** The earliest expiry across its modules: the channel lives until then. */
+	expiry: string | undefined;
+	modules: ChannelListEntry[];
+}
+
+function listedChannel(modules: ChannelListEntry[]): ListedChannel {
+	const shared = Object.entries(modules[0]).filter(
+		([field, value]) => !MODULE_FIELDS.includes(field) && value !== null && value !== '',
+	);
+	const events = [...new Set(modules.flatMap((module) => module.events ?? []))];
+	return {
+		definition: { ...Object.fromEntries(shared), events } as ChannelDefinition,
+		expiry: earliestExpiry(modules),
+		modules,
+	};
+}
+
+/** Bigin's listing grouped back into channels, in the order Bigin lists them. */
+export function listedChannels(entries: ChannelListEntry[]): ListedChannel[] {
+	const byChannel = new Map<string, ChannelListEntry[]>();
+	for (const entry of entries) {
+		byChannel.set(entry.channel_id, [...(byChannel.get(entry.channel_id) ?? []), entry]);
+	}
+	return [...byChannel.values()].map(listedChannel);
+}
+
+/** What Bigin lists for one channel id: undefined when Bigin does not have the channel. */
+export async function readChannel(
+	context: BiginContext,
+	channelId: string,
+): Promise<ListedChannel | undefined> {
+	const { entries } = await listChannels(context, { channel_id: channelId });
+	return entries.length === 0 ? undefined : listedChannel(entries);
 }

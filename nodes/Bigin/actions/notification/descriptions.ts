@@ -102,20 +102,20 @@ export const channelOptionsField: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Include Changed Values',
+			name: 'includeChangedValues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether notifications carry the new values of the changed fields (affected_values); Bigin calls this return_affected_field_values',
+		},
+		{
 			displayName: 'Notify on Related Action',
 			name: 'notifyOnRelatedAction',
 			type: 'boolean',
 			default: false,
 			description:
 				'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
-		},
-		{
-			displayName: 'Return Affected Field Values',
-			name: 'returnAffectedFieldValues',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether notifications carry the new values of the changed fields (affected_values)',
 		},
 	],
 };
