@@ -1,7 +1,8 @@
 import type { FieldSpec } from './fields';
-import { NAME_FIELD, fieldSpec, mandatoryFields } from './fields';
+import { NAME_FIELD, fieldSpec, mandatoryFields, writable } from './fields';
 import { teamPipelineById, teamPipelineByName, teamPipelineOfSubPipeline } from './pipelines';
-import { SIM_USERS, fullName } from './seed';
+import { fullName, userReference } from './seed';
+import { activeUser } from './users';
 import type { SimulatorState } from './state';
 import type { BiginRecord, Json, JsonObject } from './types';
 import { errorEntry } from './types';
@@ -53,7 +54,10 @@ interface Target {
 function coerce(value: Json, target: Target): Json {
 	const { field, path } = target;
 	if (value === null) return null;
+	if (field.json_type === 'jsonarray' && field.data_type === 'text')
+		return tagsValue(value, target);
 	switch (field.data_type) {
+		case 'profileimage':
 		case 'text':
 		case 'textarea':
 		case 'phone':
@@ -93,13 +97,33 @@ function coerce(value: Json, target: Target): Json {
 			return value;
 		case 'ownerlookup': {
 			const id = isObject(value) ? value.id : value;
-			const user = SIM_USERS.find((candidate) => candidate.id === String(id));
+			const user = activeUser(String(id));
 			if (!user) throw invalid(field, path, { id: id ?? null });
-			return { ...user };
+			return userReference(user);
 		}
 		case 'lookup':
 			return lookupValue(value, target);
+		case 'subform':
+		case 'multiselectlookup':
+			throw invalid(field, path);
 	}
+}
+
+/**
+ * Tags are written as `[{ name }]` and read as `[{ name, id, color_code }]` (recorded): a new
+ * name becomes one of the org's tags, with an id of its own.
+ */
+function tagsValue(value: Json, { state, field, path }: Target): Json {
+	if (
+		!Array.isArray(value) ||
+		value.some((entry) => !isObject(entry) || typeof entry.name !== 'string' || !entry.name.trim())
+	)
+		throw invalid(field, path, { expected_data_type: 'jsonarray' });
+	const names = [...new Set(value.map((entry) => String((entry as JsonObject).name).trim()))];
+	return names.map((name) => {
+		if (!state.tags.has(name)) state.tags.set(name, state.nextRecordId());
+		return { name, id: state.tags.get(name) ?? null, color_code: null };
+	});
 }
 
 /** Lookups are written as `{ id }` (or the bare id) and stored as `{ name, id }`. */
@@ -171,9 +195,10 @@ function checkPipelinePlacement(
 
 /**
  * Validates one record of a create, update or upsert against the module's fields, as Bigin does:
- * read-only fields are ignored, unknown fields are ignored or refused (per `unknownFieldWrites`),
- * a value of the wrong type is INVALID_DATA naming the field and its `expected_data_type`.
- * `existing` is the record an update changes (absent on create).
+ * fields `view_type` keeps from writes (audit fields, Full_Name, Last_Activity_Time, …) are
+ * ignored, Tag and Owner are stored, unknown fields are ignored or refused (per
+ * `unknownFieldWrites`), a value of the wrong type is INVALID_DATA naming the field and its
+ * `expected_data_type`. `existing` is the record an update changes (absent on create).
  */
 export function validateInput(
 	state: SimulatorState,
@@ -205,7 +230,7 @@ export function validateInput(
 					}),
 				);
 			}
-			if (spec.readOnly) continue;
+			if (!writable(spec)) continue;
 			fields[name] = coerce(value, { state, module, field: spec, path, input });
 		}
 		const merged: JsonObject = { ...(existing ?? {}), ...fields };
