@@ -57,17 +57,15 @@ function relatedRecords(
 	related: string,
 ): BiginRecord[] {
 	const lookup = BY_LOOKUP[module]?.[related];
+	if (!lookup && !LINKABLE[module]?.includes(related)) throw invalidRelatedList(related);
 	const records = [...moduleRecords(state, related).values()];
 	if (lookup)
 		return records.filter((record) => {
 			const value = record[lookup];
 			return isObject(value) && String(value.id) === id;
 		});
-	if (LINKABLE[module]?.includes(related)) {
-		const links = linksOf(state, module, id);
-		return records.filter((record) => links.has(key(related, record.id)));
-	}
-	throw invalidRelatedList(related);
+	const links = linksOf(state, module, id);
+	return records.filter((record) => links.has(key(related, record.id)));
 }
 
 /**
