@@ -1,4 +1,4 @@
-import { MODULE_FIELDS, fieldSpec } from './fields';
+import { MODULE_FIELDS, fieldSpec, lookupModuleOf } from './fields';
 import type { SimulatorState } from './state';
 import type { BiginRecord, Json, JsonObject } from './types';
 
@@ -26,12 +26,16 @@ export function touch(
 		record.Last_Activity_Time = state.formatDate(state.now());
 }
 
-/** A record written with a lookup to a company or contact counts as activity on that record. */
+/**
+ * A record written with a lookup to another (a contact's company, a task's contact) counts as
+ * activity on that other record.
+ */
 export function touchRelated(state: SimulatorState, module: string, record: BiginRecord): void {
 	for (const field of MODULE_FIELDS[module] ?? []) {
 		const value = record[field.api_name];
-		if (field.data_type !== 'lookup' || !field.lookup || !isReference(value)) continue;
-		touch(state, field.lookup, state.records.get(field.lookup)?.get(String(value.id)));
+		const target = lookupModuleOf(field, record);
+		if (field.data_type !== 'lookup' || !target || !isReference(value)) continue;
+		touch(state, target, state.records.get(target)?.get(String(value.id)));
 	}
 }
 

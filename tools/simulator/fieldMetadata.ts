@@ -93,6 +93,16 @@ function lookupOf(module: string, field: FieldSpec, index: number): JsonObject {
 	};
 }
 
+/** A lookup to records of several modules lists them (and says which `$` key names the module). */
+function multiModuleLookup(field: FieldSpec): JsonObject {
+	if (!field.moduleKey) return {};
+	return {
+		display_label: labelOf(field),
+		api_name: field.moduleKey,
+		modules: (field.modules ?? []).map((module) => ({ api_name: module, id: moduleId(module) })),
+	};
+}
+
 /**
  * A field as Bigin's `GET settings/fields` describes it: the 55 keys of the recorded Contacts
  * fields (56 for text areas, picklists and quick-create fields), in the order Bigin puts them.
@@ -118,7 +128,7 @@ export function fieldMetadata(module: string, field: FieldSpec, index: number): 
 		read_only: field.readOnly === true,
 		association_details: null,
 		businesscard_supported: !field.system && field.data_type !== 'profileimage',
-		multi_module_lookup: {},
+		multi_module_lookup: multiModuleLookup(field),
 		id: fieldId(module, index),
 		created_time: null,
 		filterable: field.filterable ?? true,

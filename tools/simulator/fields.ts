@@ -36,8 +36,15 @@ export interface FieldSpec {
 	custom?: boolean;
 	length?: number;
 	picklist?: string[];
-	/** The module a lookup points to. */
+	/** The module a lookup points to (the default one, for a lookup to records of several modules). */
 	lookup?: string;
+	/**
+	 * For a lookup to records of several modules, the `$` key beside it that names the module
+	 * (`$se_module` for a note's Parent_Id, `$related_module` for an activity's Related_To), and
+	 * the modules it may name.
+	 */
+	moduleKey?: '$se_module' | '$related_module';
+	modules?: string[];
 	/**
 	 * Bigin fills it: `view_type` says it can be neither created nor edited (audit fields, Full_Name,
 	 * Tag, Last_Activity_Time). Both `read_only` flags stay false on most of them, as recorded.
@@ -124,6 +131,17 @@ const description: FieldSpec = {
 	filterable: false,
 };
 const locked = unused('Locked__s', 'boolean', { initial: false, system: true });
+/**
+ * The record a task, event or call is about: written `Related_To: { id }` with the module in
+ * `$related_module` beside it (Bigin's documentation; not in the recordings).
+ */
+const relatedTo: FieldSpec = {
+	api_name: 'Related_To',
+	data_type: 'lookup',
+	label: 'Related To',
+	moduleKey: '$related_module',
+	modules: ['Contacts', 'Accounts', 'Pipelines'],
+};
 /** An address block; lengths as the recorded Mailing address has them. */
 const address = (prefix: string, code: string, extra: Partial<FieldSpec> = {}): FieldSpec[] =>
 	[
@@ -335,6 +353,7 @@ export const MODULE_FIELDS: Record<string, FieldSpec[]> = {
 			data_type: 'picklist',
 			picklist: ['High', 'Highest', 'Low', 'Lowest', 'Normal'],
 		},
+		relatedTo,
 		description,
 		...audit,
 		tag,
@@ -355,6 +374,7 @@ export const MODULE_FIELDS: Record<string, FieldSpec[]> = {
 			unlistable: true,
 			initial: [],
 		},
+		relatedTo,
 		description,
 		...audit,
 		tag,
@@ -380,6 +400,7 @@ export const MODULE_FIELDS: Record<string, FieldSpec[]> = {
 			unlistable: true,
 		},
 		{ api_name: 'CTI_Entry', data_type: 'boolean', system: true, unlistable: true, initial: false },
+		relatedTo,
 		description,
 		...audit,
 		tag,
@@ -396,6 +417,8 @@ export const MODULE_FIELDS: Record<string, FieldSpec[]> = {
 			label: 'Parent ID',
 			mandatory: true,
 			lookup: 'Contacts',
+			moduleKey: '$se_module',
+			modules: ['Contacts', 'Accounts', 'Pipelines', 'Products', 'Tasks', 'Events', 'Calls'],
 		},
 		...audit,
 	],
@@ -440,6 +463,18 @@ export function viewType(field: FieldSpec): {
 		quick_create: field.quickCreate === true,
 		create: settable,
 	};
+}
+
+/** The `$` key that names the module of a lookup to records of several modules, if any. */
+export function moduleKeyOf(module: string): FieldSpec['moduleKey'] {
+	return MODULE_FIELDS[module]?.find((field) => field.moduleKey)?.moduleKey;
+}
+
+/** The module a lookup of this record points to: the fixed one, or the one its `$` key names. */
+export function lookupModuleOf(field: FieldSpec, record: Record<string, Json>): string | undefined {
+	if (!field.moduleKey) return field.lookup;
+	const named = record[field.moduleKey];
+	return typeof named === 'string' ? named : field.lookup;
 }
 
 /** Whether a write through the API stores the field (`view_type`, or the recorded exception). */

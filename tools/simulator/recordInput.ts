@@ -1,5 +1,13 @@
 import type { FieldSpec } from './fields';
-import { NAME_FIELD, fieldSpec, mandatoryFields, writable } from './fields';
+import {
+	MODULE_FIELDS,
+	NAME_FIELD,
+	fieldSpec,
+	lookupModuleOf,
+	mandatoryFields,
+	moduleKeyOf,
+	writable,
+} from './fields';
 import { teamPipelineById, teamPipelineByName, teamPipelineOfSubPipeline } from './pipelines';
 import { fullName, userReference } from './seed';
 import { activeUser } from './users';
@@ -127,7 +135,7 @@ function tagsValue(value: Json, { state, field, path }: Target): Json {
 }
 
 /** Lookups are written as `{ id }` (or the bare id) and stored as `{ name, id }`. */
-function lookupValue(value: Json, { state, module, field, path, input }: Target): Json {
+function lookupValue(value: Json, { state, field, path, input }: Target): Json {
 	if (field.lookup === 'Layouts') {
 		const pipeline = isObject(value)
 			? value.id !== undefined && value.id !== null
@@ -139,11 +147,16 @@ function lookupValue(value: Json, { state, module, field, path, input }: Target)
 	}
 	const id = isObject(value) ? value.id : value;
 	if (typeof id !== 'string' && typeof id !== 'number') throw invalid(field, path);
-	const lookupModule =
-		module === 'Notes' && field.api_name === 'Parent_Id'
-			? String(input.$se_module ?? field.lookup)
-			: String(field.lookup);
-	const record = state.records.get(lookupModule)?.get(String(id));
+	const lookupModule = lookupModuleOf(field, input);
+	if (lookupModule === undefined && field.moduleKey) {
+		throw new FieldError(
+			errorEntry('MANDATORY_NOT_FOUND', 'required field not found', {
+				api_name: field.moduleKey,
+				json_path: path.replace(field.api_name, field.moduleKey),
+			}),
+		);
+	}
+	const record = state.records.get(String(lookupModule))?.get(String(id));
 	if (!record) {
 		throw new FieldError(
 			errorEntry('INVALID_DATA', 'the related id given seems to be invalid', {
@@ -153,7 +166,21 @@ function lookupValue(value: Json, { state, module, field, path, input }: Target)
 			}),
 		);
 	}
-	return { name: record[NAME_FIELD[lookupModule]] ?? null, id: record.id };
+	return { name: record[NAME_FIELD[String(lookupModule)]] ?? null, id: record.id };
+}
+
+/** The module a `$se_module` or `$related_module` names: one its lookup may point to. */
+function relatedModule(module: string, value: Json, path: string): Json {
+	const field = MODULE_FIELDS[module].find((candidate) => candidate.moduleKey);
+	if (value === null || (typeof value === 'string' && field?.modules?.includes(value)))
+		return value;
+	throw new FieldError(
+		errorEntry('INVALID_DATA', 'invalid data', {
+			api_name: String(field?.moduleKey),
+			json_path: path,
+			supported_values: field?.modules ?? [],
+		}),
+	);
 }
 
 /** Team Pipeline, Sub-Pipeline and Stage must fit together: the stage must be one of the sub-pipeline's. */
@@ -212,11 +239,11 @@ export function validateInput(
 	}
 	try {
 		const fields: JsonObject = {};
+		const moduleKey = moduleKeyOf(module);
+		if (moduleKey && moduleKey in input)
+			fields[moduleKey] = relatedModule(module, input[moduleKey], `$.data[${index}].${moduleKey}`);
 		for (const [name, value] of Object.entries(input)) {
-			if (name === '$se_module' && module === 'Notes') {
-				fields[name] = value;
-				continue;
-			}
+			if (name === moduleKey) continue;
 			// `id` and Zoho's `$` system keys are never written.
 			if (name === 'id' || name.startsWith('$')) continue;
 			const path = `$.data[${index}].${name}`;

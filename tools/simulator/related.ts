@@ -1,6 +1,9 @@
 import { key, linksOf, touch } from './associations';
+import type { FieldSpec } from './fields';
+import { layoutFields, lookupModuleOf } from './fields';
 import { isObject, moduleRecords, requestedFields } from './records';
 import { project } from './recordView';
+import { RECORD_MODULES } from './seed';
 import type { SimulatorState } from './state';
 import type { BiginRecord, Json, JsonObject } from './types';
 import { ApiError, errorEntry } from './types';
@@ -15,11 +18,17 @@ const LINKABLE: Record<string, string[]> = {
 	Products: ['Contacts', 'Accounts', 'Pipelines'],
 };
 
-/** Related lists that follow a lookup of the related records: `Accounts/{id}/Contacts` and so on. */
-const BY_LOOKUP: Record<string, Record<string, string>> = {
-	Accounts: { Contacts: 'Account_Name', Pipelines: 'Account_Name' },
-	Contacts: { Pipelines: 'Contact_Name' },
-};
+/**
+ * The lookup of the related records that makes a related list (`Accounts/{id}/Contacts` by the
+ * contacts' Account_Name, `Contacts/{id}/Tasks` by the tasks' Related_To): a layout field.
+ */
+function lookupTo(module: string, related: string): FieldSpec | undefined {
+	return layoutFields(related).find(
+		(field) =>
+			field.data_type === 'lookup' &&
+			(field.moduleKey ? field.modules?.includes(module) : field.lookup === module),
+	);
+}
 
 function parentRecord(state: SimulatorState, module: string, id: string): BiginRecord {
 	const record = moduleRecords(state, module).get(id);
@@ -56,13 +65,17 @@ function relatedRecords(
 	id: string,
 	related: string,
 ): BiginRecord[] {
-	const lookup = BY_LOOKUP[module]?.[related];
-	if (!lookup && !LINKABLE[module]?.includes(related)) throw invalidRelatedList(related);
+	const linkable = LINKABLE[module]?.includes(related);
+	const lookup =
+		linkable || !RECORD_MODULES.includes(related) ? undefined : lookupTo(module, related);
+	if (!lookup && !linkable) throw invalidRelatedList(related);
 	const records = [...moduleRecords(state, related).values()];
 	if (lookup)
 		return records.filter((record) => {
-			const value = record[lookup];
-			return isObject(value) && String(value.id) === id;
+			const value = record[lookup.api_name];
+			return (
+				isObject(value) && String(value.id) === id && lookupModuleOf(lookup, record) === module
+			);
 		});
 	const links = linksOf(state, module, id);
 	return records.filter((record) => links.has(key(related, record.id)));

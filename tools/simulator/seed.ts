@@ -1,4 +1,4 @@
-import { MODULE_FIELDS, NAME_FIELD, fieldSpec, mandatoryFields } from './fields';
+import { MODULE_FIELDS, NAME_FIELD, fieldSpec, lookupModuleOf, mandatoryFields } from './fields';
 import { teamPipelineByName } from './pipelines';
 import type { BiginRecord, Json, JsonObject } from './types';
 import { SIM_USER } from './users';
@@ -155,6 +155,7 @@ export function newRecord(
 	const record: BiginRecord = { id };
 	for (const field of MODULE_FIELDS[module] ?? []) {
 		record[field.api_name] = structuredClone(field.initial ?? null);
+		if (field.moduleKey) record[field.moduleKey] = null;
 	}
 	const user = userReference(SIM_USER);
 	Object.assign(record, { Owner: user, Created_By: user, Modified_By: user }, fields, {
@@ -186,7 +187,7 @@ export function seededRecords(
 				const target =
 					spec.lookup === 'Layouts'
 						? teamPipelineByName(value.name)?.id
-						: findByName(modules, String(record.$se_module ?? spec.lookup), value.name);
+						: findByName(modules, String(lookupModuleOf(spec, record)), value.name);
 				record[field] = { name: value.name, id: target ?? null };
 			}
 		}

@@ -123,4 +123,64 @@ describe('Bigin simulator: related lists and product links', () => {
 		);
 		expect(notLinkable.status).toBe(400);
 	});
+
+	it('ties a task, event or call to its record with Related_To and $related_module', async () => {
+		const contact = await create('Contacts', { Last_Name: 'Called' });
+		const task = await api('POST', 'Tasks', {
+			data: [{ Subject: 'Follow up', Related_To: { id: contact }, $related_module: 'Contacts' }],
+		});
+		expect(task.status).toBe(201);
+		const taskId = task.body.data[0].details.id;
+		const read = await api('GET', `Tasks/${taskId}?fields=Related_To,$related_module`);
+		expect(read.body.data[0]).toEqual({
+			id: taskId,
+			Related_To: { name: 'Called', id: contact },
+			$related_module: 'Contacts',
+		});
+		const listed = await api('GET', `Contacts/${contact}/Tasks?fields=Subject`);
+		expect(listed.body.data).toEqual([{ id: taskId, Subject: 'Follow up' }]);
+		const contactRead = await api('GET', `Contacts/${contact}?fields=Last_Activity_Time`);
+		expect(contactRead.body.data[0].Last_Activity_Time).not.toBeNull();
+	});
+
+	it('refuses Related_To without $related_module, or naming a module activities cannot point to', async () => {
+		const contact = await create('Contacts', { Last_Name: 'Unnamed' });
+		const missing = await api('POST', 'Calls', {
+			data: [
+				{
+					Subject: 'Call',
+					Call_Type: 'Outbound',
+					Call_Start_Time: '2026-12-10T10:00:00+03:00',
+					Call_Duration: '05:00',
+					Related_To: { id: contact },
+				},
+			],
+		});
+		expect(missing.body.data[0]).toMatchObject({
+			code: 'MANDATORY_NOT_FOUND',
+			details: { api_name: '$related_module' },
+		});
+		const wrong = await api('POST', 'Tasks', {
+			data: [{ Subject: 'Odd', Related_To: { id: contact }, $related_module: 'Products' }],
+		});
+		expect(wrong.body.data[0]).toMatchObject({
+			code: 'INVALID_DATA',
+			details: { api_name: '$related_module' },
+		});
+		const fields = (await api('GET', 'settings/fields?module=Events')).body.fields;
+		expect(
+			fields.find((field: { api_name: string }) => field.api_name === 'Related_To'),
+		).toMatchObject({
+			data_type: 'lookup',
+			lookup: {},
+			multi_module_lookup: {
+				api_name: '$related_module',
+				modules: [
+					expect.objectContaining({ api_name: 'Contacts' }),
+					expect.objectContaining({ api_name: 'Accounts' }),
+					expect.objectContaining({ api_name: 'Pipelines' }),
+				],
+			},
+		});
+	});
 });
