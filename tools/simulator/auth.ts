@@ -87,6 +87,15 @@ export function requireSettingsScope(caller: Caller, area: string): void {
 		throw scopeMismatch();
 }
 
+/** GET org: `ZohoBigin.org.ALL|READ`, or the settings-wide scope. */
+export function requireOrgScope(caller: Caller): void {
+	if (
+		!hasScope(caller.scopes, ['ZohoBigin.org'], ['ALL', 'READ']) &&
+		!hasScope(caller.scopes, ['ZohoBigin.settings'], ['ALL'])
+	)
+		throw scopeMismatch();
+}
+
 export function requireUsersScope(caller: Caller): void {
 	if (!hasScope(caller.scopes, ['ZohoBigin.users'], ['ALL', 'READ'])) throw scopeMismatch();
 }

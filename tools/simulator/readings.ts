@@ -19,6 +19,11 @@ export const SINGLE_READINGS: SimulatorReading[] = [
 	{ name: 'one-day cap counted from the first enable', config: { expiryCapFrom: 'firstEnable' } },
 	{ name: 'record reads limited to 2 at once', config: { recordConcurrencyLimit: 2 } },
 	{ name: 'unknown field names refused', config: { unknownFieldWrites: 'invalidData' } },
+	{ name: 'unlistable fields refused in reads', config: { refuseUnlistableFields: true } },
+	{
+		name: 'a repeated DELETE answers 400 record not deleted',
+		config: { deletedRecordDelete: 'recordNotDeleted' },
+	},
 ];
 
 /** Every unknown answered the way that hurts a client most, all at once. */
@@ -31,6 +36,8 @@ export const HOSTILE_READING: SimulatorReading = {
 		expiryCapFrom: 'firstEnable',
 		recordConcurrencyLimit: 2,
 		unknownFieldWrites: 'invalidData',
+		refuseUnlistableFields: true,
+		deletedRecordDelete: 'recordNotDeleted',
 	},
 };
 

@@ -41,6 +41,18 @@ export interface SimulatorConfig {
 	 * the other reading refuses the record with INVALID_DATA naming the field.
 	 */
 	unknownFieldWrites: 'ignore' | 'invalidData';
+	/**
+	 * Whether a list or single-record read refuses the fields Bigin cannot list (CTI_Entry,
+	 * Call_Status, Associated_Products, Secondary_Contacts, Participants) when `fields` names them,
+	 * as integrations written against live Bigin report; `settings/fields` lists them either way.
+	 */
+	refuseUnlistableFields: boolean;
+	/**
+	 * What a DELETE answers when every id it names was deleted before (a DELETE retried after a
+	 * timeout): the per-id INVALID_DATA of an unknown id, or HTTP 400 with INVALID_DATA
+	 * `record not deleted` per id (the error Zoho's CRM OpenAPI gives deletes).
+	 */
+	deletedRecordDelete: 'invalidId' | 'recordNotDeleted';
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -60,6 +72,8 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
 	recordConcurrencyLimit: 0,
 	concurrencyRetryAfterSeconds: 1,
 	unknownFieldWrites: 'ignore',
+	refuseUnlistableFields: false,
+	deletedRecordDelete: 'invalidId',
 };
 
 export interface Channel {

@@ -56,9 +56,13 @@ export function fieldLabel(field: BiginField): string {
 	return String(field.display_label ?? field.field_label ?? field.api_name);
 }
 
-/** Fields Bigin computes itself; a write must leave them out. */
+/**
+ * Fields Bigin computes itself; a write must leave them out. Bigin marks most of them (audit
+ * fields, Full_Name) only through `view_type`, with both read-only flags false.
+ */
 export function isReadOnly(field: BiginField): boolean {
-	return field.read_only === true || field.field_read_only === true;
+	const unwritable = field.view_type?.create === false && field.view_type?.edit === false;
+	return field.read_only === true || field.field_read_only === true || unwritable;
 }
 
 /** The input n8n's field mapper shows for a Bigin field. */
