@@ -40,6 +40,7 @@ const DEFAULT_TOKEN_SCOPES = [
 	'ZohoBigin.settings.ALL',
 	'ZohoBigin.users.READ',
 	'ZohoSearch.securesearch.READ',
+	'ZohoBigin.coql.READ',
 ].join(',');
 
 const BULK_SEED_LIMIT = 200_000;

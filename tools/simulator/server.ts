@@ -13,6 +13,7 @@ import { handleControl } from './control';
 import { parseFormBody, parseJsonBody, readBody, sendHtml, sendJson } from './http';
 import { notifyChange } from './notifier';
 import { simulatorPage } from './page';
+import { runCoqlQuery } from './coql';
 import { countRecords, listRecords, searchRecords } from './listing';
 import { createRecords, deleteRecords, getRecord, updateRecords, upsertRecords } from './records';
 import { listFields, listLayouts, listModules, listUsers } from './settings';
@@ -70,9 +71,9 @@ export class SimulatorServer {
 					const raw = await readBody(request);
 					const routed = this.handleApi(request, method, apiMatch[1], query, raw, caller);
 					if (
-						method === 'GET' &&
-						this.state.config.recordReadDelayMs > 0 &&
-						!apiMatch[1].startsWith('actions/')
+						(method === 'GET' || apiMatch[1] === 'coql') &&
+						recordCall &&
+						this.state.config.recordReadDelayMs > 0
 					) {
 						await new Promise((resolve) =>
 							setTimeout(resolve, this.state.config.recordReadDelayMs),
@@ -213,6 +214,10 @@ export class SimulatorServer {
 			if (!settings[area]) throw invalidUrl();
 			requireSettingsScope(caller, area);
 			return settings[area](query);
+		}
+		if (resource === 'coql') {
+			if (method !== 'POST') throw invalidMethod();
+			return runCoqlQuery(this.state, caller, bodyFor());
 		}
 		const [module, id, ...rest] = resource.split('/');
 		if (id === 'search' && rest.length === 0) {

@@ -41,6 +41,12 @@ export interface SimulatorConfig {
 	 * the other reading refuses the record with INVALID_DATA naming the field.
 	 */
 	unknownFieldWrites: 'ignore' | 'invalidData';
+	/** Whether the org serves the Query API (`POST coql`); without it the path is unknown (404). */
+	coqlAvailable: boolean;
+	/** Values one COQL `in` takes (Zoho CRM: 50, raised to 100 in its v7; Bigin does not say). */
+	coqlInValuesLimit: number;
+	/** Fields one COQL select list takes (0 = no limit; Zoho CRM: 50, 500 in its v7). */
+	coqlSelectFieldsLimit: number;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -60,6 +66,9 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
 	recordConcurrencyLimit: 0,
 	concurrencyRetryAfterSeconds: 1,
 	unknownFieldWrites: 'ignore',
+	coqlAvailable: true,
+	coqlInValuesLimit: 50,
+	coqlSelectFieldsLimit: 0,
 };
 
 export interface Channel {
