@@ -244,6 +244,16 @@ function row(record: BiginRecord, fields: FieldRef[]): JsonObject {
 	return { id: record.id, ...Object.fromEntries(entries) };
 }
 
+/** The query a request body carries, for the request log; undefined for a body that is not one. */
+export function loggedQuery(raw: string): string | undefined {
+	try {
+		const body = JSON.parse(raw) as Json;
+		return isObject(body) && typeof body.select_query === 'string' ? body.select_query : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 function selectQueryOf(body: Json): string {
 	const query = isObject(body) ? body.select_query : undefined;
 	if (typeof query !== 'string' || query.trim() === '')

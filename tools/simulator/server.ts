@@ -13,7 +13,7 @@ import { handleControl } from './control';
 import { parseFormBody, parseJsonBody, readBody, sendHtml, sendJson } from './http';
 import { notifyChange } from './notifier';
 import { simulatorPage } from './page';
-import { runCoqlQuery } from './coql';
+import { loggedQuery, runCoqlQuery } from './coql';
 import { countRecords, listRecords, searchRecords } from './listing';
 import { createRecords, deleteRecords, getRecord, updateRecords, upsertRecords } from './records';
 import { listFields, listLayouts, listModules, listUsers } from './settings';
@@ -69,6 +69,7 @@ export class SimulatorServer {
 				if (recordCall) this.admitRecordCall(response);
 				try {
 					const raw = await readBody(request);
+					if (apiMatch[1] === 'coql') entry.selectQuery = loggedQuery(raw);
 					const routed = this.handleApi(request, method, apiMatch[1], query, raw, caller);
 					if (
 						(method === 'GET' || apiMatch[1] === 'coql') &&

@@ -97,6 +97,8 @@ export interface RequestLogEntry {
 	status: number;
 	/** Which credential kind authenticated the call; tokens themselves are never logged. */
 	auth: 'Zoho-oauthtoken' | 'Bearer' | 'none';
+	/** The query of a Query API call. */
+	selectQuery?: string;
 }
 
 export interface Delivery {
