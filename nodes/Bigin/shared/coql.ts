@@ -61,6 +61,31 @@ export function joinCriteria(criteria: string[], joiner: 'and' | 'or'): string {
 	return criteria.reduce((joined, criterion) => `(${joined} ${joiner} ${criterion})`);
 }
 
+/** The query without its string literals, whose text could look like keywords. */
+function outsideQuotes(query: string): string {
+	return query.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, "''");
+}
+
+/**
+ * Why a query the user wrote cannot be sent as it is, checked without Bigin: empty, not a select,
+ * or with its own LIMIT or OFFSET (the node pages with them, from Limit and Return All).
+ */
+export function userQueryProblem(query: string): string | undefined {
+	const text = outsideQuotes(query.trim());
+	if (text === '')
+		return 'The query is empty: write a COQL select, e.g. select Last_Name from Contacts';
+	if (!/^select\s/i.test(text))
+		return 'Bigin runs only select queries: start the query with select';
+	if (/\b(limit|offset)\b/i.test(text))
+		return 'Leave LIMIT and OFFSET out of the query: Return All and Limit set them';
+	return undefined;
+}
+
+/** The query with a page's LIMIT and OFFSET. */
+export function pagedQuery(query: string, limit: number, offset: number): string {
+	return `${query.trim().replace(/;$/, '')} limit ${limit} offset ${offset}`;
+}
+
 export function inGroupsOf<T>(items: T[], size: number): T[][] {
 	return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
 		items.slice(index * size, (index + 1) * size),
