@@ -6,7 +6,9 @@ import {
 	joinCriteria,
 	mergeFieldGroups,
 	recordQueries,
+	pagedQuery,
 	scopeAllowsQueries,
+	userQueryProblem,
 } from '../../../../nodes/Bigin/shared/coql';
 import type { BiginField } from '../../../../nodes/Bigin/transport/metadata';
 
@@ -83,6 +85,27 @@ describe('COQL: text', () => {
 		expect(joinCriteria(['A'], 'and')).toBe('A');
 		expect(joinCriteria(['A', 'B'], 'or')).toBe('(A or B)');
 		expect(joinCriteria(['A', 'B', 'C'], 'and')).toBe('((A and B) and C)');
+	});
+});
+
+describe('COQL: a query the user writes', () => {
+	it.each([
+		['select Last_Name from Contacts', undefined],
+		["SELECT Title FROM Contacts WHERE Title = 'limit' order by Title", undefined],
+		['', 'The query is empty'],
+		['update Contacts set Title = 1', 'Bigin runs only select queries'],
+		['select Last_Name from Contacts LIMIT 10', 'Leave LIMIT and OFFSET out'],
+		['select Last_Name from Contacts offset 10', 'Leave LIMIT and OFFSET out'],
+	])('checks %j', (query, problem) => {
+		const found = userQueryProblem(query);
+		if (problem === undefined) expect(found).toBeUndefined();
+		else expect(found).toContain(problem);
+	});
+
+	it("adds a page's LIMIT and OFFSET, dropping a closing semicolon", () => {
+		expect(pagedQuery(' select id from Tasks; ', 200, 400)).toBe(
+			'select id from Tasks limit 200 offset 400',
+		);
 	});
 });
 
