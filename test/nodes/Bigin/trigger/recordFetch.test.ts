@@ -6,6 +6,7 @@ import type { LoggedLine } from '../../../../tools/contexts/nodeHarness';
 import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { useSimulator } from '../../../support/simulatorFixture';
+import { MODULE_FIELDS } from '../../../../tools/simulator/fields';
 import { ALL_READINGS } from '../../../../tools/simulator/readings';
 import { notificationItems } from '../../../../nodes/Bigin/trigger/notificationItems';
 import {
@@ -97,7 +98,7 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 		(await requests()).flatMap((entry) => entry.selectQuery ?? []);
 
 	describe('through the Query API', () => {
-		it('reads a notification of 100 ids with the field list and one query, each item with its whole record', async () => {
+		it('reads a notification of 100 ids with the field list and one query per field group, each item with its whole record', async () => {
 			const ids = await createContacts(100);
 			const output = await execute(itemsFor(ids));
 			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
@@ -108,16 +109,21 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 				Customer_Tier: null,
 				Owner: { id: expect.stringMatching(/^\d+$/) },
 			});
+			const fieldGroups = Math.ceil(MODULE_FIELDS.Contacts.length / 50);
 			const calls = await requests();
 			expect(calls.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
 				'GET /bigin/v2/settings/fields',
-				'POST /bigin/v2/coql',
+				...Array.from({ length: fieldGroups }, () => 'POST /bigin/v2/coql'),
 			]);
-			const [query] = await queries();
-			expect(query.match(/id in \(/g)).toHaveLength(2);
-			expect(query).toContain(' or id in (');
-			expect(query).toMatch(/^select .*Loyalty_Points.* from Contacts where .* limit 100$/);
-			expect(query).toContain('Description,');
+			const sent = await queries();
+			for (const query of sent) {
+				expect(query.match(/id in \(/g)).toHaveLength(2);
+				expect(query).toContain(' or id in (');
+				expect(query).toMatch(/^select .* from Contacts where .* limit 100$/);
+			}
+			const selected = sent.join(', ');
+			expect(selected).toMatch(/\bLoyalty_Points\b/);
+			expect(selected).toMatch(/\bDescription\b/);
 		});
 
 		it('outputs the ids the query does not return as records not found, never dropping them', async () => {
