@@ -23,6 +23,7 @@ export const DEFAULT_BIGIN_SCOPES = [
 	'ZohoBigin.settings.fields.READ',
 	'ZohoBigin.settings.layouts.READ',
 	'ZohoSearch.securesearch.READ',
+	'ZohoBigin.coql.READ',
 ].join(',');
 
 const dataCenterOptions = [
@@ -85,7 +86,7 @@ export class BiginOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BIGIN_SCOPES,
 			description:
-				'Comma-separated Zoho scopes. The default covers notification channels, reading, searching and writing records, and reading module, field and layout (Team Pipeline) metadata. Narrow it (for example to ZohoBigin.notifications.ALL,ZohoBigin.modules.contacts.READ) if you only watch some modules.',
+				"Comma-separated Zoho scopes. The default covers notification channels, reading, searching, querying (ZohoBigin.coql.READ: the trigger reads a notification's records in one call instead of one call each) and writing records, and reading module, field and layout (Team Pipeline) metadata. Narrow it (for example to ZohoBigin.notifications.ALL,ZohoBigin.modules.contacts.READ) if you only watch some modules.",
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -10,11 +10,15 @@ import {
 } from '../../tools/n8n/environment';
 import { n8nVersion } from '../../tools/n8n/paths';
 import { simClient } from '../../tools/simulator/client';
+import { MODULE_FIELDS } from '../../tools/simulator/fields';
 
 jest.setTimeout(10 * 60 * 1000);
 
 const WORKFLOW = 'wfBiginRecords01';
 const WEBHOOK = '7b3f4e5d-6c7b-4a81-9c0d-1e2f3a4b5c6d';
+const BULK_WORKFLOW = 'wfBiginBulkEdit1';
+const BULK_WEBHOOK = '8c4a5f6e-7d8c-4b92-8dae-2f3a4b5c6d7f';
+const BULK_TITLE = 'Bulk edited';
 
 const field = (id: string, type: string, required = false) => ({
 	id,
@@ -120,6 +124,39 @@ function welcomeWorkflow(renewalsPipelineId: string) {
 	};
 }
 
+/**
+ * Bigin Trigger (contact updated) → Bigin (Record: Query, once per execution) listing the
+ * contacts a bulk edit gave its title.
+ */
+function bulkEditWorkflow() {
+	const workflow = triggerWorkflow(BULK_WORKFLOW, BULK_WEBHOOK, ['Contacts.edit']);
+	return {
+		...workflow,
+		name: 'Bigin bulk edit e2e',
+		nodes: [
+			...workflow.nodes,
+			{
+				id: `${BULK_WORKFLOW}-query`,
+				name: 'Query Edited',
+				type: 'n8n-nodes-bigin.bigin',
+				typeVersion: 1,
+				position: [300, 0],
+				executeOnce: true,
+				parameters: {
+					resource: 'record',
+					operation: 'query',
+					query: `select Last_Name, Title from Contacts where Title = '${BULK_TITLE}' order by Last_Name`,
+					returnAll: true,
+				},
+				credentials,
+			},
+		],
+		connections: {
+			'Bigin Trigger': { main: [[{ node: 'Query Edited', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 	let env: E2eEnvironment;
 	let sim: ReturnType<typeof simClient>;
@@ -134,12 +171,13 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 			(layout) => layout.name === 'Renewals',
 		);
 		await env.n8n.importWorkflow(welcomeWorkflow(String(renewals?.id)));
-		await env.n8n.publish(WORKFLOW);
+		await env.n8n.importWorkflow(bulkEditWorkflow());
+		for (const id of [WORKFLOW, BULK_WORKFLOW]) await env.n8n.publish(id);
 		await env.n8n.start();
 		await eventually(
-			async () => ((await sim.control('GET', 'channels')).channels.length > 0 ? true : undefined),
+			async () => ((await sim.control('GET', 'channels')).channels.length > 1 ? true : undefined),
 			30_000,
-			'the trigger to register its channel',
+			'both triggers to register their channels',
 		);
 	});
 	afterAll(async () => await env?.stop());
@@ -246,6 +284,53 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 		expect(list.results.map((result) => result.name)).toContain('Maria Lopez');
 		scenario(
 			"the editor's pipelines, operators, field mapper and record list came from Bigin through n8n's own endpoints",
+		);
+	});
+
+	it('12. a bulk edit of 100 contacts is one notification: one item per id with its record, read with one query, then Bigin (Record: Query) lists them', async () => {
+		const seeded = await sim.control('POST', 'records/Contacts/bulk', { count: 100 });
+		const all = (await sim.control('GET', 'records/Contacts')).data as Array<{ id: string }>;
+		const ids = all
+			.slice(all.findIndex((record) => record.id === seeded.first_id))
+			.map((r) => r.id);
+		expect(ids).toHaveLength(100);
+		await sim.request('DELETE', '/_sim/requests');
+		await sim.request('PUT', '/bigin/v2/Contacts', {
+			token: await sim.token(),
+			body: { data: ids.map((id) => ({ id, Title: BULK_TITLE })) },
+		});
+		const execution = await eventually(
+			async () =>
+				(await executionsOf(env.n8n, BULK_WORKFLOW)).find(
+					(candidate) =>
+						candidate.status === 'success' && nodeOutput(candidate, 'Bigin Trigger').length === 100,
+				),
+			60_000,
+			'the execution of the bulk edit',
+		);
+		const items = nodeOutput(execution, 'Bigin Trigger');
+		expect(items.map((item) => item.recordId)).toEqual(ids);
+		expect(
+			items.every(
+				(item) =>
+					item.recordFound === true &&
+					(item.record as { id: string; Title: string }).id === item.recordId &&
+					(item.record as { Title: string }).Title === BULK_TITLE,
+			),
+		).toBe(true);
+		const listed = nodeOutput(execution, 'Query Edited');
+		expect(listed).toHaveLength(100);
+		expect(listed[0]).toEqual({ id: expect.any(String), Last_Name: 'Bulk 1', Title: BULK_TITLE });
+		const reads = (await sim.control('GET', 'requests')).requests
+			.filter((request: { path: string }) =>
+				/^\/bigin\/v2\/(coql|Contacts\/\d+)$/.test(request.path),
+			)
+			.map((request: { method: string; path: string }) => `${request.method} ${request.path}`);
+		// the trigger's queries (one per 50 fields) and the Query node's one
+		const fieldGroups = Math.ceil(MODULE_FIELDS.Contacts.length / 50);
+		expect(reads).toEqual(Array.from({ length: fieldGroups + 1 }, () => 'POST /bigin/v2/coql'));
+		scenario(
+			'a bulk edit of 100 contacts became one execution of 100 items with their records, read with one query; Record: Query listed them',
 		);
 	});
 });

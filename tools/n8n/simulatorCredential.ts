@@ -1,3 +1,4 @@
+import { DEFAULT_BIGIN_SCOPES } from '../../credentials/BiginOAuth2Api.credentials';
 import { trimTrailingSlashes } from '../../credentials/biginDataCenters';
 
 /**
@@ -8,7 +9,10 @@ export function customAccountsServerFields(accountsServer: string): { authUrl: s
 	return { authUrl: `=${trimTrailingSlashes(accountsServer)}/oauth/v2/auth` };
 }
 
-/** The import record of a Bigin credential already connected to a running simulator (fresh tokens). */
+/**
+ * The import record of a Bigin credential with the default Scope, already connected to a running
+ * simulator (fresh tokens, which carry every scope).
+ */
 export async function simulatorCredential(
 	simulatorUrl: string,
 	identity: { id: string; name: string },
@@ -26,7 +30,7 @@ export async function simulatorCredential(
 			...customAccountsServerFields(simulatorUrl),
 			clientId: token.client_id,
 			clientSecret: token.client_secret,
-			scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
+			scope: DEFAULT_BIGIN_SCOPES,
 			oauthTokenData: {
 				access_token: token.access_token,
 				refresh_token: token.refresh_token,

@@ -96,6 +96,11 @@ export function requireOrgScope(caller: Caller): void {
 		throw scopeMismatch();
 }
 
+/** The Query API: `ZohoBigin.coql.READ` (or `.ALL`); the module's READ is checked once the query names it. */
+export function requireCoqlScope(caller: Caller): void {
+	if (!hasScope(caller.scopes, ['ZohoBigin.coql'], ['ALL', 'READ'])) throw scopeMismatch();
+}
+
 export function requireUsersScope(caller: Caller): void {
 	if (!hasScope(caller.scopes, ['ZohoBigin.users'], ['ALL', 'READ'])) throw scopeMismatch();
 }

@@ -42,6 +42,7 @@ const DEFAULT_TOKEN_SCOPES = [
 	'ZohoBigin.users.READ',
 	'ZohoBigin.org.READ',
 	'ZohoSearch.securesearch.READ',
+	'ZohoBigin.coql.READ',
 ].join(',');
 
 const BULK_SEED_LIMIT = 200_000;

@@ -24,6 +24,10 @@ export const SINGLE_READINGS: SimulatorReading[] = [
 		name: 'a repeated DELETE answers 400 record not deleted',
 		config: { deletedRecordDelete: 'recordNotDeleted' },
 	},
+	{ name: 'COQL in takes 100 values', config: { coqlInValuesLimit: 100 } },
+	{ name: 'COQL in takes 200 values', config: { coqlInValuesLimit: 200 } },
+	{ name: 'COQL select list capped at 50 fields', config: { coqlSelectFieldsLimit: 50 } },
+	{ name: 'no COQL (Query API unavailable)', config: { coqlAvailable: false } },
 ];
 
 /** Every unknown answered the way that hurts a client most, all at once. */
@@ -38,6 +42,8 @@ export const HOSTILE_READING: SimulatorReading = {
 		unknownFieldWrites: 'invalidData',
 		refuseUnlistableFields: true,
 		deletedRecordDelete: 'recordNotDeleted',
+		coqlInValuesLimit: 50,
+		coqlSelectFieldsLimit: 50,
 	},
 };
 

@@ -15,6 +15,7 @@ import { parseFormBody, parseJsonBody, readBody, sendApiJson, sendHtml, sendJson
 import { notifyChange } from './notifier';
 import { getOrg, getUser, listUsers } from './org';
 import { simulatorPage } from './page';
+import { loggedQuery, runCoqlQuery } from './coql';
 import { countRecords, listRecords, searchRecords } from './listing';
 import { createRecords, deleteRecords, getRecord, updateRecords, upsertRecords } from './records';
 import { linkRelated, listRelated, unlinkRelated } from './related';
@@ -73,11 +74,12 @@ export class SimulatorServer {
 				if (recordCall) this.admitRecordCall(response);
 				try {
 					const raw = await readBody(request);
+					if (apiMatch[1] === 'coql') entry.selectQuery = loggedQuery(raw);
 					const routed = this.handleApi(request, method, apiMatch[1], query, raw, caller);
 					if (
-						method === 'GET' &&
-						this.state.config.recordReadDelayMs > 0 &&
-						!apiMatch[1].startsWith('actions/')
+						(method === 'GET' || apiMatch[1] === 'coql') &&
+						recordCall &&
+						this.state.config.recordReadDelayMs > 0
 					) {
 						await new Promise((resolve) =>
 							setTimeout(resolve, this.state.config.recordReadDelayMs),
@@ -221,6 +223,10 @@ export class SimulatorServer {
 			if (!settings[area]) throw invalidUrl();
 			requireSettingsScope(caller, area);
 			return settings[area](this.state, query);
+		}
+		if (resource === 'coql') {
+			if (method !== 'POST') throw invalidMethod();
+			return runCoqlQuery(this.state, caller, bodyFor());
 		}
 		const [module, id, related, relatedId, ...rest] = resource.split('/');
 		if (module === 'users' || module === 'org') {

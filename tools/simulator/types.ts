@@ -53,6 +53,12 @@ export interface SimulatorConfig {
 	 * `record not deleted` per id (the error Zoho's CRM OpenAPI gives deletes).
 	 */
 	deletedRecordDelete: 'invalidId' | 'recordNotDeleted';
+	/** Whether the org serves the Query API (`POST coql`); without it the path is unknown (404). */
+	coqlAvailable: boolean;
+	/** Values one COQL `in` takes (Zoho CRM: 50, raised to 100 in its v7; Bigin does not say). */
+	coqlInValuesLimit: number;
+	/** Fields one COQL select list takes (0 = no limit; Zoho CRM: 50, 500 in its v7). */
+	coqlSelectFieldsLimit: number;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -74,6 +80,9 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
 	unknownFieldWrites: 'ignore',
 	refuseUnlistableFields: false,
 	deletedRecordDelete: 'invalidId',
+	coqlAvailable: true,
+	coqlInValuesLimit: 50,
+	coqlSelectFieldsLimit: 0,
 };
 
 export interface Channel {
@@ -102,6 +111,8 @@ export interface RequestLogEntry {
 	status: number;
 	/** Which credential kind authenticated the call; tokens themselves are never logged. */
 	auth: 'Zoho-oauthtoken' | 'Bearer' | 'none';
+	/** The query of a Query API call. */
+	selectQuery?: string;
 }
 
 export interface Delivery {

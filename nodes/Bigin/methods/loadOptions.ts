@@ -1,5 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { isFilterable } from '../shared/coql';
+import { COMPARATOR_LABELS, comparatorsFor } from '../shared/coqlFilters';
 import { OPERATOR_LABELS, fieldLabel, operatorOptions, operatorsFor } from '../shared/fieldTypes';
 import { teamPipelinesFromLayouts } from '../shared/pipelines';
 import type { BiginField } from '../transport/metadata';
@@ -43,6 +45,31 @@ export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePr
 	const fields = await fieldsOf(this, currentModule(this));
 	const field = fields.find((candidate) => candidate.api_name === fieldName);
 	return operatorOptions(field ? operatorsFor(field.data_type) : Object.keys(OPERATOR_LABELS));
+}
+
+/** The fields a Get Many filter can compare: those Bigin's Query API takes in criteria. */
+export async function getFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return fieldOptions((await fieldsOf(this, currentModule(this))).filter(isFilterable));
+}
+
+/** The comparators that fit the type of the filter's field (all of them before one is chosen). */
+export async function getFilterComparators(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const fieldName = currentText(this, '&field');
+	const field =
+		fieldName === ''
+			? undefined
+			: (await fieldsOf(this, currentModule(this))).find(
+					(candidate) => candidate.api_name === fieldName,
+				);
+	const comparators = field ? comparatorsFor(field) : Object.keys(COMPARATOR_LABELS);
+	return comparators.map((comparator) => ({
+		name: COMPARATOR_LABELS[comparator],
+		value: comparator,
+	}));
 }
 
 export async function getTeamPipelines(

@@ -68,18 +68,30 @@ export function isBiginStatusEntry(value: unknown): value is BiginStatusEntry {
 	);
 }
 
-/** The offending field, as Bigin names it: `api_name`, else the JSON path into the request. */
+/**
+ * The offending field, as Bigin names it: `api_name`, else the JSON path into the request; a
+ * query's field as `column_name`.
+ */
 export function offendingField(entry: BiginStatusEntry): string | undefined {
 	const details = entry.details ?? {};
-	const field = details.api_name ?? details.json_path ?? details.param_name;
+	const field = details.api_name ?? details.json_path ?? details.param_name ?? details.column_name;
 	return typeof field === 'string' && field !== '' ? field : undefined;
+}
+
+/** Where Bigin stopped reading a query it could not parse: line, column and the text there. */
+export function queryPosition(entry: BiginStatusEntry): string | undefined {
+	const { line, column, near } = entry.details ?? {};
+	if (typeof column !== 'number') return undefined;
+	const nearText = typeof near === 'string' ? `, near "${near}"` : '';
+	return `line ${typeof line === 'number' ? line : 1}, column ${column}${nearText}`;
 }
 
 export function describeBiginEntry(entry: BiginStatusEntry): string {
 	const code = entry.code ?? 'UNKNOWN_ERROR';
 	const message = entry.message ?? 'no message';
 	const field = offendingField(entry);
-	return `Bigin error ${code}: ${message}${field ? ` (field: ${field})` : ''}`;
+	const position = queryPosition(entry);
+	return `Bigin error ${code}: ${message}${field ? ` (field: ${field})` : ''}${position ? ` (at ${position})` : ''}`;
 }
 
 function fieldDescription(entry: BiginStatusEntry): string | undefined {
@@ -92,6 +104,7 @@ function fieldDescription(entry: BiginStatusEntry): string | undefined {
 	if (typeof details.maximum_length === 'number') {
 		parts.push(`Maximum length: ${details.maximum_length}`);
 	}
+	if (typeof details.reason === 'string') parts.push(`Reason: ${details.reason}`);
 	return parts.length > 0 ? parts.join('; ') : undefined;
 }
 

@@ -46,6 +46,7 @@ describe('Bigin node description', () => {
 			'delete',
 			'get',
 			'getAll',
+			'query',
 			'search',
 			'update',
 		]);

@@ -9,6 +9,7 @@ import * as create from './create.operation';
 import * as deleteRecord from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as query from './query.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
@@ -17,6 +18,7 @@ export const operations: Record<BiginMap['record'], Operation> = {
 	get,
 	getAll: getMany,
 	search,
+	query,
 	count,
 	create,
 	update,
@@ -72,6 +74,13 @@ export function description(table: ModuleTable): INodeProperties[] {
 					action: 'Get many records',
 				},
 				{
+					name: 'Query',
+					value: 'query',
+					description:
+						"Run a COQL select you write (Bigin's Query API): fields, conditions, order, up to 10,000 records",
+					action: 'Query records',
+				},
+				{
 					name: 'Search',
 					value: 'search',
 					description:
@@ -91,6 +100,7 @@ export function description(table: ModuleTable): INodeProperties[] {
 		...get.description(table),
 		...getMany.description(table),
 		...search.description(table),
+		...query.description(),
 		...count.description(table),
 		...create.description(table),
 		...update.description(table),

@@ -78,6 +78,29 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		expect(forPoints.map((option) => option.value)).not.toContain('starts_with');
 	});
 
+	it("offers as filter fields those Bigin's Query API compares, and the comparators that fit each", async () => {
+		const fields = await loadOptions.getFilterFields.call(context({ module: 'Contacts' }));
+		const names = fields.map((option) => option.value);
+		expect(names).toEqual(expect.arrayContaining(['Last_Name', 'Loyalty_Points', 'Owner']));
+		expect(names).not.toContain('Description');
+		const parameters = {
+			module: 'Contacts',
+			filters: { filter: [{ field: 'Loyalty_Points' }, { field: 'Email_Opt_Out' }, {}] },
+		};
+		const comparators = async (index: number) =>
+			(
+				await loadOptions.getFilterComparators.call(
+					context(parameters, `parameters.filters.filter[${index}].comparator`),
+				)
+			).map((option) => option.value);
+		expect(await comparators(0)).toEqual(
+			expect.arrayContaining(['between', 'greater_equal', 'not_in', 'is_empty']),
+		);
+		expect(await comparators(0)).not.toContain('contains');
+		expect(await comparators(1)).toEqual(['equals', 'not_equal']);
+		expect(await comparators(2)).toHaveLength(14);
+	});
+
 	it('loads Team Pipelines, then only the sub-pipelines and stages that belong to the chosen one', async () => {
 		const teams = await loadOptions.getTeamPipelines.call(context({ module: 'Pipelines' }));
 		expect(teams.map((team) => team.name)).toEqual(['Sales Pipeline', 'Partnerships', 'Renewals']);

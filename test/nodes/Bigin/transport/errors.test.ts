@@ -97,6 +97,25 @@ describe('Bigin error mapping', () => {
 		).toBe('Bigin error INVALID_DATA: invalid data (field: $.watch[0])');
 	});
 
+	it("names where Bigin stopped reading a query, and a query's field", () => {
+		expect(
+			describeBiginEntry({
+				code: 'SYNTAX_ERROR',
+				message: 'error occurred while parsing the query',
+				details: { line: 1, column: 18, near: 'Contacts' },
+			}),
+		).toBe(
+			'Bigin error SYNTAX_ERROR: error occurred while parsing the query (at line 1, column 18, near "Contacts")',
+		);
+		expect(
+			describeBiginEntry({
+				code: 'INVALID_QUERY',
+				message: 'Invalid query formed',
+				details: { column_name: 'Nickname', reason: 'column given seems to be invalid' },
+			}),
+		).toBe('Bigin error INVALID_QUERY: Invalid query formed (field: Nickname)');
+	});
+
 	it.each([
 		[
 			429,

@@ -73,4 +73,107 @@ describe('Bigin node, Record: Get Many, against the simulator', () => {
 		);
 		expect(output.length).toBeGreaterThan(250);
 	});
+
+	describe("with Filters, through Bigin's Query API", () => {
+		const filtered = (filter: IDataObject[], extra: IDataObject = {}) =>
+			getMany({ filters: { filter }, ...extra });
+		const sentQueries = () =>
+			bigin.recorder.requests
+				.filter((request) => String(request.url).endsWith('/coql'))
+				.map((request) => (request.body as IDataObject).select_query);
+
+		beforeEach(async () => {
+			await bigin.client.control('POST', 'records/Contacts', {
+				data: [
+					{ Last_Name: 'Alpha', Loyalty_Points: 10 },
+					{ Last_Name: 'Beta', Loyalty_Points: 20, Customer_Tier: 'Gold' },
+					{ Last_Name: 'Gamma', Loyalty_Points: 30 },
+				],
+			});
+		});
+
+		it('reads the records in a range of numbers, with the fields chosen and the order asked for', async () => {
+			const output = await bigin.run(
+				filtered([{ field: 'Loyalty_Points', comparator: 'between', value: '15, 300' }], {
+					options: {
+						fields: ['Last_Name', 'Loyalty_Points'],
+						sortBy: 'Created_Time',
+						sortOrder: 'desc',
+					},
+				}),
+			);
+			expect(output.map((item) => item.json.Last_Name).sort()).toEqual(['Beta', 'Gamma', 'Sato']);
+			expect(Object.keys(output[0].json).sort()).toEqual(['Last_Name', 'Loyalty_Points', 'id']);
+			expect(bigin.calls()).toEqual(['GET /settings/fields', 'POST /coql']);
+			expect(sentQueries()).toEqual([
+				'select Last_Name, Loyalty_Points from Contacts where Loyalty_Points between 15 and 300 order by Created_Time desc limit 50 offset 0',
+			]);
+		});
+
+		it('reads what search cannot express: empty fields, none of some values, any filter matching', async () => {
+			const names = async (filter: IDataObject[], options: IDataObject = {}) =>
+				(await bigin.run(filtered(filter, { options }))).map((item) => item.json.Last_Name);
+			expect(
+				await names([
+					{ field: 'Customer_Tier', comparator: 'is_empty' },
+					{ field: 'Last_Name', comparator: 'not_in', value: 'Okafor, Alpha' },
+				]),
+			).toEqual(['Gamma']);
+			expect(
+				await names(
+					[
+						{ field: 'Loyalty_Points', comparator: 'less_than', value: '15' },
+						{ field: 'Customer_Tier', comparator: 'equals', value: 'Silver' },
+					],
+					{ combineFilters: 'or' },
+				),
+			).toEqual(['Sato', 'Alpha']);
+		});
+
+		it('reads every field a query can select when none are chosen, and Simplify still applies', async () => {
+			const [record] = await bigin.run(
+				filtered([{ field: 'Last_Name', comparator: 'equals', value: 'Beta' }], {
+					simplify: true,
+				}),
+			);
+			expect(record.json).toMatchObject({ id: expect.any(String), Last_Name: 'Beta' });
+			expect(record.json).not.toHaveProperty('Loyalty_Points');
+			expect(sentQueries()[0]).toMatch(
+				/^select Owner, .*\bDescription\b.*\bCustomer_Tier, Loyalty_Points, Interests from Contacts /,
+			);
+		});
+
+		it('refuses a filter on a field Bigin cannot compare in a query, before querying', async () => {
+			await expect(
+				bigin.run(filtered([{ field: 'Description', comparator: 'contains', value: 'x' }])),
+			).rejects.toThrow(
+				"Filter 1: Description (textarea field) cannot be used in a filter, because Bigin's Query API does not compare it",
+			);
+			expect(bigin.calls()).toEqual(['GET /settings/fields']);
+		});
+
+		it('refuses a Limit past the 10,000 records a query reaches, before any call', async () => {
+			await expect(
+				bigin.run(
+					filtered([{ field: 'Last_Name', comparator: 'is_not_empty' }], { limit: 20_000 }),
+				),
+			).rejects.toThrow("Bigin's Query API reaches at most 10000 records");
+			expect(bigin.calls()).toEqual([]);
+		});
+
+		it('returns all matching records, 200 a call', async () => {
+			await bigin.client.control('POST', 'records/Contacts/bulk', { count: 300 });
+			const output = await bigin.run(
+				filtered([{ field: 'Last_Name', comparator: 'starts_with', value: 'Bulk ' }], {
+					returnAll: true,
+					options: { fields: ['Last_Name'] },
+				}),
+			);
+			expect(output).toHaveLength(300);
+			expect(sentQueries().map((text) => String(text).replace(/^.* limit/, 'limit'))).toEqual([
+				'limit 200 offset 0',
+				'limit 200 offset 200',
+			]);
+		});
+	});
 });
