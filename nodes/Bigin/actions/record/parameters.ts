@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isReadOnly, recordFromMapped } from '../../shared/fieldTypes';
+import type { WriteKind } from '../../shared/fieldTypes';
+import { isWritable, recordFromMapped } from '../../shared/fieldTypes';
 import type { BiginModule } from '../../shared/modules';
 import { findModule, parentModuleNames, recordModuleProblem } from '../../shared/modules';
 import type { PipelinePlacement } from '../../shared/pipelines';
@@ -109,20 +110,21 @@ function withParentModule(
 
 /**
  * The record the item describes, ready for Bigin: mapped fields converted to their Bigin types
- * (read-only fields left out), the parent's module for a record that hangs off another and, where
- * the module places records in pipelines, the checked Team Pipeline, sub-pipeline and stage.
+ * (fields the write cannot set left out), the parent's module for a record that hangs off
+ * another and, where the module places records in pipelines, the checked Team Pipeline,
+ * sub-pipeline and stage (required unless the write only edits).
  */
 export async function readRecordPayload(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	module: string,
-	placementRequired: boolean,
+	kind: WriteKind,
 ): Promise<IDataObject> {
 	const facts = findModule(module);
 	const placement = facts?.pipelinePlacement
-		? readPlacement(context, itemIndex, placementRequired)
+		? readPlacement(context, itemIndex, kind !== 'edit')
 		: undefined;
-	const writable = (await fieldsOf(context, module)).filter((field) => !isReadOnly(field));
+	const writable = (await fieldsOf(context, module)).filter((field) => isWritable(field, kind));
 	const converted = recordFromMapped(
 		readMappedValues(context, itemIndex, writable),
 		writable,

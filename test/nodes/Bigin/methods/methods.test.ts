@@ -135,6 +135,61 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		expect(byId.Created_Time).toBeUndefined();
 	});
 
+	it("offers what Bigin's view_type lets a create write: Owner (the org's active users) and Tag, no audit fields", async () => {
+		const { fields } = await resourceMapping.getMappingFields.call(
+			context({ module: 'Contacts', operation: 'create' }),
+		);
+		const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
+		expect(byId.Owner).toMatchObject({
+			displayName: 'Contact Owner',
+			type: 'options',
+			options: [
+				{ name: 'Priya Partner (priya@bigin-simulator.example)', value: '6756839000000311017' },
+				{ name: 'Sam Simulator (sam@bigin-simulator.example)', value: '6756839000000311001' },
+			],
+		});
+		expect(byId.Tag).toMatchObject({ type: 'string' });
+		expect(byId.Record_Image).toBeDefined();
+		for (const computed of [
+			'Created_By',
+			'Modified_By',
+			'Created_Time',
+			'Modified_Time',
+			'Full_Name',
+			'Last_Activity_Time',
+			'Unsubscribed_Mode',
+		]) {
+			expect(byId[computed]).toBeUndefined();
+		}
+		const users = recorder.requests.filter((request) => String(request.url).endsWith('/users'));
+		expect(users.map((request) => request.qs)).toEqual([
+			{ type: 'ActiveUsers', page: 1, per_page: 200 },
+		]);
+	});
+
+	it('offers Owner and Tag on Update and on Create or Update too', async () => {
+		for (const operation of ['update', 'upsert']) {
+			const { fields } = await resourceMapping.getMappingFields.call(
+				context({ module: 'Tasks', operation }),
+			);
+			expect(fields.map((field) => field.id)).toEqual(expect.arrayContaining(['Owner', 'Tag']));
+			expect(fields.map((field) => field.id)).not.toContain('Created_Time');
+		}
+	});
+
+	it('takes Owner as a user ID when the credential cannot list users, and still loads the rest', async () => {
+		credentials = await simulatorCredentials(
+			sim,
+			'ZohoBigin.modules.ALL,ZohoBigin.settings.fields.READ',
+		);
+		const { fields } = await resourceMapping.getMappingFields.call(
+			context({ module: 'Contacts', operation: 'create' }),
+		);
+		const owner = fields.find((field) => field.id === 'Owner');
+		expect(owner).toMatchObject({ displayName: 'Contact Owner (user ID)', type: 'string' });
+		expect(fields.map((field) => field.id)).toContain('Last_Name');
+	});
+
 	it('marks nothing required on Update, and leaves the pipeline placement to its own parameters', async () => {
 		const { fields } = await resourceMapping.getMappingFields.call(
 			context({ module: 'Pipelines', operation: 'update' }),

@@ -1,0 +1,91 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { byId, mapped, recordParameters, useBiginNode } from '../../../../support/actionHarness';
+import { items } from '../../../../../tools/contexts/nodeHarness';
+import { ALL_READINGS } from '../../../../../tools/simulator/readings';
+
+const PRIYA = '6756839000000311017';
+
+const sentRecords = (bigin: ReturnType<typeof useBiginNode>, method: string) =>
+	bigin.recorder.requests
+		.filter((request) => request.method === method)
+		.flatMap((request) => (request.body as { data: IDataObject[] }).data);
+
+const tagNames = (record: IDataObject | undefined) =>
+	((record?.Tag ?? []) as Array<{ name: string }>).map((tag) => tag.name);
+
+/**
+ * What the recordings (and Bigin's documentation, where they are silent) show about Bigin, and
+ * the Record resource right under it: each case under every reading of what Bigin leaves
+ * undocumented.
+ */
+describe('Bigin node, Record resource, against Bigin as recorded', () => {
+	const bigin = useBiginNode();
+
+	describe.each(ALL_READINGS.map((reading) => [reading.name, reading.config]))(
+		'(%s)',
+		(_name, config) => {
+			beforeEach(async () => await bigin.client.control('POST', 'config', config));
+
+			const stored = async (module: string, id: unknown) =>
+				(await bigin.records(module)).find((record) => record.id === id);
+
+			describe('writes what view_type allows, in the form json_type asks', () => {
+				it('creates a contact with its owner and tags: Owner as { id }, Tag as [{ name }]', async () => {
+					const [created] = await bigin.run(
+						recordParameters('create', {
+							columns: mapped({ Last_Name: 'Okafor', Owner: PRIYA, Tag: 'VIP, Newsletter' }),
+						}),
+					);
+					expect(sentRecords(bigin, 'POST')).toEqual([
+						{
+							Last_Name: 'Okafor',
+							Owner: { id: PRIYA },
+							Tag: [{ name: 'VIP' }, { name: 'Newsletter' }],
+						},
+					]);
+					const record = await stored('Contacts', created.json.id);
+					expect(record?.Owner).toMatchObject({ id: PRIYA, name: 'Priya Partner' });
+					expect(tagNames(record)).toEqual(['VIP', 'Newsletter']);
+				});
+
+				it("changes a record's owner and replaces its tags on update", async () => {
+					const id = await bigin.seed('Products', {
+						Product_Name: 'Tagged',
+						Tag: [{ name: 'Old' }],
+					});
+					await bigin.run(
+						recordParameters('update', {
+							module: 'Products',
+							recordId: byId(id),
+							columns: mapped({ Owner: PRIYA, Tag: ['Spring', 'Sale'] }),
+						}),
+					);
+					const record = await stored('Products', id);
+					expect(record?.Owner).toMatchObject({ id: PRIYA });
+					expect(tagNames(record)).toEqual(['Spring', 'Sale']);
+				});
+
+				it("maps Owner and Tag from the input item's fields with auto-mapping", async () => {
+					const [created] = await bigin.run(
+						recordParameters('create', {
+							columns: { mappingMode: 'autoMapInputData', value: null },
+						}),
+						{
+							input: items({
+								Last_Name: 'Auto',
+								Owner: { id: PRIYA, name: 'Priya Partner' },
+								Tag: [{ name: 'Imported' }],
+								Created_Time: '2020-01-01T00:00:00+00:00',
+							}),
+						},
+					);
+					expect(sentRecords(bigin, 'POST')).toEqual([
+						{ Last_Name: 'Auto', Owner: { id: PRIYA }, Tag: [{ name: 'Imported' }] },
+					]);
+					expect(tagNames(await stored('Contacts', created.json.id))).toEqual(['Imported']);
+				});
+			});
+		},
+	);
+});
