@@ -19,6 +19,8 @@ export interface ParentLink {
 	idField: string;
 	/** The name the editor gives that field. */
 	idFieldLabel: string;
+	/** The name the editor gives the choice of the parent's module. */
+	moduleLabel: string;
 	/** The field that tells Bigin which module the parent belongs to. */
 	moduleField: string;
 	/** The modules a parent may belong to; every other module of the table when left out. */
@@ -40,6 +42,19 @@ export interface BiginModule {
 }
 
 export type ModuleTable = readonly BiginModule[];
+
+/**
+ * Tasks, events and calls are about a contact, a company or a pipeline record: its id in
+ * `Related_To`, its module in `$related_module` beside it (Bigin's documentation; without the
+ * module Bigin answers MANDATORY_NOT_FOUND naming `$related_module`).
+ */
+const ACTIVITY_PARENT: ParentLink = {
+	idField: 'Related_To',
+	idFieldLabel: 'Related To',
+	moduleLabel: 'Related Module',
+	moduleField: '$related_module',
+	parentModules: ['Contacts', 'Accounts', 'Pipelines'],
+};
 
 export const BIGIN_MODULES: ModuleTable = [
 	{
@@ -113,9 +128,10 @@ export const BIGIN_MODULES: ModuleTable = [
 		record: {
 			nameField: 'Subject',
 			duplicateCheckField: 'Subject',
-			commonFields: ['Subject', 'Due_Date', 'Status', 'Priority', 'What_Id', 'Who_Id', 'Owner'],
+			commonFields: ['Subject', 'Due_Date', 'Status', 'Priority', 'Related_To', 'Owner'],
 		},
 		pipelinePlacement: false,
+		parent: ACTIVITY_PARENT,
 	},
 	{
 		apiName: 'Events',
@@ -124,9 +140,17 @@ export const BIGIN_MODULES: ModuleTable = [
 		record: {
 			nameField: 'Event_Title',
 			duplicateCheckField: 'Event_Title',
-			commonFields: ['Event_Title', 'Start_DateTime', 'End_DateTime', 'Venue', 'Owner'],
+			commonFields: [
+				'Event_Title',
+				'Start_DateTime',
+				'End_DateTime',
+				'Venue',
+				'Related_To',
+				'Owner',
+			],
 		},
 		pipelinePlacement: false,
+		parent: ACTIVITY_PARENT,
 	},
 	{
 		apiName: 'Calls',
@@ -135,9 +159,17 @@ export const BIGIN_MODULES: ModuleTable = [
 		record: {
 			nameField: 'Subject',
 			duplicateCheckField: 'Subject',
-			commonFields: ['Subject', 'Call_Type', 'Call_Start_Time', 'Call_Duration', 'Owner'],
+			commonFields: [
+				'Subject',
+				'Call_Type',
+				'Call_Start_Time',
+				'Call_Duration',
+				'Related_To',
+				'Owner',
+			],
 		},
 		pipelinePlacement: false,
+		parent: ACTIVITY_PARENT,
 	},
 	{
 		apiName: 'Notes',
@@ -149,7 +181,12 @@ export const BIGIN_MODULES: ModuleTable = [
 			commonFields: ['Note_Title', 'Note_Content', 'Parent_Id', 'Owner'],
 		},
 		pipelinePlacement: false,
-		parent: { idField: 'Parent_Id', idFieldLabel: 'Parent ID', moduleField: '$se_module' },
+		parent: {
+			idField: 'Parent_Id',
+			idFieldLabel: 'Parent ID',
+			moduleLabel: 'Parent Module',
+			moduleField: '$se_module',
+		},
 	},
 ];
 

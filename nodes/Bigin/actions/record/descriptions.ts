@@ -166,15 +166,16 @@ export function fieldMapperParameter(mode: 'add' | 'upsert'): INodeProperties {
 }
 
 /**
- * For each module whose records hang off a record of another module (a note), that record's
- * module: Bigin reads it from a field of its own (`$se_module`), next to the parent's ID.
+ * For each module whose records hang off a record of another module (a note, or a task, event or
+ * call about a record), that record's module: Bigin reads it from a field of its own
+ * (`$se_module`, `$related_module`), next to the record's ID.
  */
 export function parentModuleParameters(table: ModuleTable): INodeProperties[] {
 	return modulesWithParent(table).map((module) => {
 		const parentModules = parentModuleNames(module, table);
 		const firstParentModule = parentModules[0];
 		return {
-			displayName: 'Parent Module',
+			displayName: module.parent?.moduleLabel ?? 'Parent Module',
 			name: 'parentModule',
 			type: 'options',
 			options: moduleOptions(parentModules, table),

@@ -91,7 +91,10 @@ function readMappedValues(
 	);
 }
 
-/** A record that names its parent record (a note) also names the parent's module, as Bigin asks. */
+/**
+ * A record that names its parent record (a note's Parent_Id, an activity's Related_To) also names
+ * the parent's module, as Bigin asks.
+ */
 function withParentModule(
 	context: IExecuteFunctions,
 	itemIndex: number,

@@ -57,25 +57,21 @@ describe('the module table', () => {
 		}
 	});
 
-	it('places only pipeline records in Team Pipelines, and hangs notes off a record of any other module', () => {
+	it('places only pipeline records in Team Pipelines; notes hang off a record of any other module, activities off a contact, company or pipeline record', () => {
 		expect(moduleNames(modulesWithPlacement())).toEqual(['Pipelines']);
-		expect(moduleNames(modulesWithParent())).toEqual(['Notes']);
+		expect(moduleNames(modulesWithParent())).toEqual(['Tasks', 'Events', 'Calls', 'Notes']);
 		const notes = findModule('Notes')!;
 		expect(notes.parent).toMatchObject({ idField: 'Parent_Id', moduleField: '$se_module' });
 		expect(parentModuleNames(notes)).toEqual(moduleNames(BIGIN_MODULES).slice(0, 7));
-	});
-
-	it('takes a parent link limited to some modules, as activities will need', () => {
-		const tasks = {
-			...findModule('Tasks')!,
-			parent: {
-				idField: 'What_Id',
-				idFieldLabel: 'Related To',
+		for (const activity of ['Tasks', 'Events', 'Calls']) {
+			const module = findModule(activity)!;
+			expect(module.parent).toMatchObject({
+				idField: 'Related_To',
 				moduleField: '$related_module',
-				parentModules: ['Accounts', 'Pipelines'],
-			},
-		};
-		expect(parentModuleNames(tasks)).toEqual(['Accounts', 'Pipelines']);
+			});
+			expect(parentModuleNames(module)).toEqual(['Contacts', 'Accounts', 'Pipelines']);
+			expect(module.record.commonFields).toContain('Related_To');
+		}
 	});
 
 	it('refuses a module it does not hold, naming the ones it does', () => {

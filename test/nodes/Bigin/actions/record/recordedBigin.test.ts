@@ -86,6 +86,69 @@ describe('Bigin node, Record resource, against Bigin as recorded', () => {
 					expect(tagNames(await stored('Contacts', created.json.id))).toEqual(['Imported']);
 				});
 			});
+
+			describe('ties tasks, events and calls to their record: Related_To with $related_module', () => {
+				it('creates a task about a pipeline record', async () => {
+					const [deal] = await bigin.records('Pipelines');
+					const [task] = await bigin.run(
+						recordParameters('create', {
+							module: 'Tasks',
+							parentModule: 'Pipelines',
+							columns: mapped({ Subject: 'Send the quote', Related_To: String(deal.id) }),
+						}),
+					);
+					expect(sentRecords(bigin, 'POST')).toEqual([
+						{
+							Subject: 'Send the quote',
+							Related_To: { id: deal.id },
+							$related_module: 'Pipelines',
+						},
+					]);
+					expect(await stored('Tasks', task.json.id)).toMatchObject({
+						Related_To: { id: deal.id, name: deal.Deal_Name },
+						$related_module: 'Pipelines',
+					});
+				});
+
+				it('creates a call about a company, and moves an event to a contact on update', async () => {
+					const [company] = await bigin.records('Accounts');
+					const [contact] = await bigin.records('Contacts');
+					const [call] = await bigin.run(
+						recordParameters('create', {
+							module: 'Calls',
+							parentModule: 'Accounts',
+							columns: mapped({
+								Subject: 'Intro call',
+								Call_Type: 'Outbound',
+								Call_Start_Time: '2026-11-02T10:00:00+01:00',
+								Call_Duration: '10:00',
+								Related_To: String(company.id),
+							}),
+						}),
+					);
+					expect(await stored('Calls', call.json.id)).toMatchObject({
+						Related_To: { id: company.id },
+						$related_module: 'Accounts',
+					});
+					const eventId = await bigin.seed('Events', {
+						Event_Title: 'Demo',
+						Start_DateTime: '2026-11-03T10:00:00+01:00',
+						End_DateTime: '2026-11-03T11:00:00+01:00',
+					});
+					await bigin.run(
+						recordParameters('update', {
+							module: 'Events',
+							recordId: byId(eventId),
+							parentModule: 'Contacts',
+							columns: mapped({ Related_To: String(contact.id) }),
+						}),
+					);
+					expect(await stored('Events', eventId)).toMatchObject({
+						Related_To: { id: contact.id },
+						$related_module: 'Contacts',
+					});
+				});
+			});
 		},
 	);
 });
