@@ -1,6 +1,12 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { OPERATOR_LABELS, fieldLabel, operatorOptions, operatorsFor } from '../shared/fieldTypes';
+import {
+	OPERATOR_LABELS,
+	fieldLabel,
+	isSearchable,
+	operatorOptions,
+	operatorsFor,
+} from '../shared/fieldTypes';
 import { teamPipelinesFromLayouts } from '../shared/pipelines';
 import type { BiginField } from '../transport/metadata';
 import { fieldsOf, layoutsOf } from '../transport/metadataCache';
@@ -33,7 +39,7 @@ export async function getSearchableFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const fields = await fieldsOf(this, currentModule(this));
-	return fieldOptions(fields.filter((field) => field.data_type !== 'textarea'));
+	return fieldOptions(fields.filter(isSearchable));
 }
 
 /** The operators that fit the type of the condition's field (all of them before one is chosen). */

@@ -81,6 +81,14 @@ export function isWritable(field: BiginField, kind: WriteKind): boolean {
 	return view[kind] === true;
 }
 
+/**
+ * Whether Bigin's search takes conditions on the field, as its metadata says (`searchable`):
+ * Record_Image does not, Description (a textarea) does.
+ */
+export function isSearchable(field: BiginField): boolean {
+	return field.searchable !== false;
+}
+
 /** The input n8n's field mapper shows for a Bigin field. */
 export function mapperTypeOf(field: BiginField): FieldType {
 	if (NUMBER_TYPES.includes(field.data_type)) return 'number';

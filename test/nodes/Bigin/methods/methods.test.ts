@@ -57,6 +57,13 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		);
 	});
 
+	it("offers conditions only on the fields Bigin's metadata marks searchable", async () => {
+		const options = await loadOptions.getSearchableFields.call(context({ module: 'Contacts' }));
+		const values = options.map((option) => option.value);
+		expect(values).toEqual(expect.arrayContaining(['Last_Name', 'Email', 'Owner', 'Description']));
+		expect(values).not.toContain('Record_Image');
+	});
+
 	it("offers the operators that fit the condition's field", async () => {
 		const parameters = {
 			module: 'Contacts',

@@ -101,6 +101,15 @@ describe('Bigin node, Record: Search and Count, against the simulator', () => {
 		expect(bigin.calls()).toEqual(['GET /settings/fields']);
 	});
 
+	it('refuses a condition on a field Bigin does not search, before searching', async () => {
+		await expect(
+			bigin.run(search(conditions({ field: 'Record_Image', operator: 'equals', value: 'x' }))),
+		).rejects.toThrow(
+			"Record Image (Record_Image) cannot be searched: Bigin's search takes no conditions on it",
+		);
+		expect(bigin.calls()).toEqual(['GET /settings/fields']);
+	});
+
 	it('counts all records of a module, or those a search finds', async () => {
 		const total = (await bigin.records('Contacts')).length;
 		const [all] = await bigin.run(recordParameters('count', { searchBy: 'all' }));
