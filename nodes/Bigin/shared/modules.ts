@@ -11,6 +11,11 @@ export interface RecordFacts {
 	duplicateCheckField: string;
 	/** The fields most workflows use; Simplify keeps these, the id and the times. */
 	commonFields: readonly string[];
+	/**
+	 * Fields Bigin refuses when a list or record read names them in `fields` (integrations written
+	 * against live Bigin leave them out for that reason), though `settings/fields` lists them.
+	 */
+	unlistableFields?: readonly string[];
 }
 
 /** How a record that hangs off a record of another module names its parent. */
@@ -107,6 +112,7 @@ export const BIGIN_MODULES: ModuleTable = [
 				'Contact_Name',
 				'Owner',
 			],
+			unlistableFields: ['Associated_Products', 'Secondary_Contacts'],
 		},
 		pipelinePlacement: true,
 	},
@@ -148,6 +154,7 @@ export const BIGIN_MODULES: ModuleTable = [
 				'Related_To',
 				'Owner',
 			],
+			unlistableFields: ['Participants'],
 		},
 		pipelinePlacement: false,
 		parent: ACTIVITY_PARENT,
@@ -167,6 +174,7 @@ export const BIGIN_MODULES: ModuleTable = [
 				'Related_To',
 				'Owner',
 			],
+			unlistableFields: ['Call_Status', 'CTI_Entry'],
 		},
 		pipelinePlacement: false,
 		parent: ACTIVITY_PARENT,
@@ -212,6 +220,19 @@ export function recordModuleProblem(
 ): string | undefined {
 	if (findModule(apiName, table)) return undefined;
 	return `"${apiName}" is not a module the node works with. Use one of: ${moduleNames(table).join(', ')}`;
+}
+
+/**
+ * The names a read may give in `fields` when the user chose none: the module's fields less those
+ * Bigin refuses in list and record reads.
+ */
+export function listableFieldNames(
+	apiName: string,
+	fieldNames: readonly string[],
+	table: ModuleTable = BIGIN_MODULES,
+): string[] {
+	const unlistable = findModule(apiName, table)?.record.unlistableFields ?? [];
+	return fieldNames.filter((name) => !unlistable.includes(name));
 }
 
 /** The modules Bigin sends notifications for. */

@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ModuleTable } from '../../shared/modules';
-import { fieldsOf } from '../../transport/metadataCache';
-import { MAX_FIELDS_PER_READ, listRecords } from '../../transport/records';
+import { defaultFieldNames, listRecords } from '../../transport/records';
 import { readLimit, returnAllOrLimit } from '../shared/paging';
 import { fieldsToReturnParameter, moduleParameter, simplifyParameter } from './descriptions';
 import { readRecordPages, recordItems } from './listing';
@@ -53,11 +52,7 @@ export function description(table: ModuleTable): INodeProperties[] {
 	return updateDisplayOptions(displayOptions, properties(table));
 }
 
-/** The fields a listing asks for when the user chose none: the module's, up to Bigin's 50. */
-async function defaultFieldNames(context: IExecuteFunctions, module: string): Promise<string[]> {
-	const fields = await fieldsOf(context, module);
-	return fields.map((field) => field.api_name).slice(0, MAX_FIELDS_PER_READ);
-}
+
 
 /** Records of a module page by page (page_token past 2,000 records) up to the limit. */
 export async function execute(

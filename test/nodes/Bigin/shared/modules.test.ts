@@ -1,6 +1,7 @@
 import {
 	BIGIN_MODULES,
 	findModule,
+	listableFieldNames,
 	moduleDisplayName,
 	moduleNames,
 	modulesWithParent,
@@ -72,6 +73,21 @@ describe('the module table', () => {
 			expect(parentModuleNames(module)).toEqual(['Contacts', 'Accounts', 'Pipelines']);
 			expect(module.record.commonFields).toContain('Related_To');
 		}
+	});
+
+	it('leaves out of default reads the fields Bigin refuses in list and record reads', () => {
+		expect(listableFieldNames('Calls', ['Subject', 'Call_Status', 'CTI_Entry', 'Owner'])).toEqual([
+			'Subject',
+			'Owner',
+		]);
+		expect(listableFieldNames('Events', ['Event_Title', 'Participants'])).toEqual(['Event_Title']);
+		expect(
+			listableFieldNames('Pipelines', ['Deal_Name', 'Associated_Products', 'Secondary_Contacts']),
+		).toEqual(['Deal_Name']);
+		expect(listableFieldNames('Contacts', ['Last_Name', 'Call_Status'])).toEqual([
+			'Last_Name',
+			'Call_Status',
+		]);
 	});
 
 	it('refuses a module it does not hold, naming the ones it does', () => {

@@ -149,6 +149,53 @@ describe('Bigin node, Record resource, against Bigin as recorded', () => {
 					});
 				});
 			});
+
+			describe('reads without the fields Bigin refuses in list and record reads', () => {
+				const UNLISTABLE = [
+					'CTI_Entry',
+					'Call_Status',
+					'Associated_Products',
+					'Secondary_Contacts',
+					'Participants',
+				];
+				const namedFields = () =>
+					bigin.recorder.requests
+						.map((request) => (request.qs as IDataObject | undefined)?.fields)
+						.filter((fields) => fields !== undefined)
+						.flatMap((fields) => String(fields).split(','));
+
+				it.each(['Calls', 'Events', 'Pipelines'])(
+					'lists %s with the default fields',
+					async (module) => {
+						const output = await bigin.run(
+							recordParameters('getAll', { module, returnAll: true, options: {} }),
+						);
+						expect(output.length).toBe((await bigin.records(module)).length);
+						expect(output[0].json).toHaveProperty('Owner');
+						expect(namedFields().length).toBeGreaterThan(5);
+						for (const refused of UNLISTABLE) expect(namedFields()).not.toContain(refused);
+					},
+				);
+
+				it('reads one record per call, once Bigin has said whether it wants the fields named', async () => {
+					for (const module of ['Contacts', 'Calls', 'Events', 'Pipelines']) {
+						bigin.recorder.requests = [];
+						const [record] = await bigin.records(module);
+						const output = await bigin.run(
+							recordParameters('get', { module, recordId: byId(String(record.id)) }),
+							{ input: items({}, {}, {}) },
+						);
+						expect(output.map((item) => item.json.id)).toEqual([record.id, record.id, record.id]);
+						const read = `GET /${module}/${String(record.id)}`;
+						expect(bigin.calls()).toEqual(
+							config.singleRecordRequiresFields
+								? [read, 'GET /settings/fields', read, read, read]
+								: [read, read, read],
+						);
+						for (const refused of UNLISTABLE) expect(namedFields()).not.toContain(refused);
+					}
+				});
+			});
 		},
 	);
 });
