@@ -246,15 +246,29 @@ export async function upsertRecords(
 	});
 }
 
-/** `DELETE /{module}?ids=`. */
+/** A delete's answer, and whether it answers a repeated call (the first one's answer was lost). */
+export interface DeleteResult extends RecordWriteResult {
+	retried: boolean;
+}
+
+/**
+ * `DELETE /{module}?ids=`, repeated after a server or network failure. A repeat meets the records
+ * the lost first call deleted as unknown ids (or, per the reading, `record not deleted`):
+ * `retried` says the answer may be such a repeat.
+ */
 export async function deleteRecords(
 	context: BiginContext,
 	module: string,
 	ids: string[],
-): Promise<RecordWriteResult> {
-	return await writeRecords(context, {
+): Promise<DeleteResult> {
+	let attempts = 0;
+	const result = await writeRecords(context, {
 		method: 'DELETE',
 		resource: encodeURIComponent(module),
 		qs: { ids: ids.join(',') },
+		onAttempt: () => {
+			attempts += 1;
+		},
 	});
+	return { ...result, retried: attempts > 1 };
 }

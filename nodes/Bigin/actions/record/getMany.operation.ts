@@ -52,8 +52,6 @@ export function description(table: ModuleTable): INodeProperties[] {
 	return updateDisplayOptions(displayOptions, properties(table));
 }
 
-
-
 /** Records of a module page by page (page_token past 2,000 records) up to the limit. */
 export async function execute(
 	this: IExecuteFunctions,

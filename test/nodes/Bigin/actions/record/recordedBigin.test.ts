@@ -196,6 +196,43 @@ describe('Bigin node, Record resource, against Bigin as recorded', () => {
 					}
 				});
 			});
+
+			describe('counts a record already deleted as deleted only after a retry', () => {
+				it('deletes records whose first DELETE Bigin carried out while its answer was lost', async () => {
+					const first = await bigin.seed('Tasks', { Subject: 'Lost answer' });
+					const second = await bigin.seed('Tasks', { Subject: 'Lost answer too' });
+					await bigin.client.control('POST', 'faults', {
+						path: '/bigin/v2/Tasks',
+						method: 'DELETE',
+						kind: 500,
+						afterHandling: true,
+					});
+					const output = await bigin.run(
+						(itemIndex) =>
+							recordParameters('delete', {
+								module: 'Tasks',
+								recordId: byId([first, second][itemIndex]),
+							}),
+						{ input: items({}, {}) },
+					);
+					expect(output.map((item) => item.json)).toEqual([
+						{ id: first, deleted: true },
+						{ id: second, deleted: true },
+					]);
+					expect(bigin.calls()).toEqual(['DELETE /Tasks', 'DELETE /Tasks']);
+				});
+
+				it('reports, on a first DELETE, a record deleted before as an error', async () => {
+					const id = await bigin.seed('Tasks', { Subject: 'Deleted elsewhere' });
+					await bigin.client.request('DELETE', `/bigin/v2/Tasks?ids=${id}`, {
+						token: await bigin.client.token(),
+					});
+					await expect(
+						bigin.run(recordParameters('delete', { module: 'Tasks', recordId: byId(id) })),
+					).rejects.toThrow('Bigin error INVALID_DATA');
+					expect(bigin.calls()).toEqual(['DELETE /Tasks']);
+				});
+			});
 		},
 	);
 });
