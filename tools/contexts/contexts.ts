@@ -7,6 +7,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	ITriggerFunctions,
+	NodeExecutionHint,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -37,6 +38,8 @@ export function executeContext(
 		input: INodeExecutionData[];
 		continueOnFail?: boolean;
 		timezone?: string;
+		/** Collects the notices the node adds to its output pane, as n8n's editor shows them. */
+		hints?: NodeExecutionHint[];
 	},
 ): IExecuteFunctions {
 	const { httpRequestWithAuthentication, ...base } = common(options);
@@ -48,6 +51,7 @@ export function executeContext(
 			read(name, itemIndex, fallback),
 		getTimezone: () => options.timezone ?? 'Europe/Berlin',
 		continueOnFail: () => options.continueOnFail ?? false,
+		addExecutionHints: (...hints: NodeExecutionHint[]) => options.hints?.push(...hints),
 		helpers: {
 			httpRequestWithAuthentication,
 			returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })),

@@ -233,6 +233,55 @@ describe('Bigin node, Record resource, against Bigin as recorded', () => {
 					expect(bigin.calls()).toEqual(['DELETE /Tasks']);
 				});
 			});
+
+			describe("makes a search's text Equals mean the whole value (Bigin matches the words)", () => {
+				const productSearch = (condition: IDataObject[], combine = 'and') =>
+					recordParameters('search', {
+						module: 'Products',
+						searchBy: 'criteria',
+						conditions: { condition },
+						combine,
+						returnAll: true,
+					});
+
+				beforeEach(async () => {
+					await bigin.seed('Products', { Product_Name: 'Nango Test Product' });
+					await bigin.seed('Products', { Product_Name: 'Nango Unlink Test Product' });
+					await bigin.seed('Products', { Product_Name: 'Test Bench', Unit_Price: 9 });
+				});
+
+				it('finds only the record whose name is the whole text', async () => {
+					const output = await bigin.run(
+						productSearch([
+							{ field: 'Product_Name', operator: 'equals', value: 'nango test product' },
+						]),
+					);
+					expect(output.map((item) => item.json.Product_Name)).toEqual(['Nango Test Product']);
+				});
+
+				it('keeps the exact matches of every text Equals with AND, and of any with OR', async () => {
+					const both = await bigin.run(
+						productSearch([
+							{ field: 'Product_Name', operator: 'equals', value: 'Nango Test Product' },
+							{ field: 'Product_Code', operator: 'equals', value: 'nothing' },
+						]),
+					);
+					expect(both).toEqual([]);
+					const either = await bigin.run(
+						productSearch(
+							[
+								{ field: 'Product_Name', operator: 'equals', value: 'Nango Test Product' },
+								{ field: 'Product_Name', operator: 'equals', value: 'Test Bench' },
+							],
+							'or',
+						),
+					);
+					expect(either.map((item) => item.json.Product_Name).sort()).toEqual([
+						'Nango Test Product',
+						'Test Bench',
+					]);
+				});
+			});
 		},
 	);
 });
