@@ -11,6 +11,7 @@ import { teamPipelinesFromLayouts } from '../shared/pipelines';
 import type { BiginField } from '../transport/metadata';
 import { fieldsOf, layoutsOf } from '../transport/metadataCache';
 import { currentModule, currentText } from './context';
+import { activeUserOptions } from './owners';
 
 const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
 	fields
@@ -72,4 +73,9 @@ export async function getStages(this: ILoadOptionsFunctions): Promise<INodePrope
 	const subName = currentText(this, 'subPipeline');
 	const sub = team?.subPipelines.find((candidate) => candidate.name === subName);
 	return (sub?.stages ?? []).map((stage) => ({ name: stage, value: stage }));
+}
+
+/** The org's active users, for Get Many's Owner filter. */
+export async function getActiveUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await activeUserOptions(this);
 }

@@ -1,12 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ModuleTable } from '../../shared/modules';
-import { defaultFieldNames, listRecords } from '../../transport/records';
+import { defaultFieldNames, listRecords, searchRecords } from '../../transport/records';
 import { readLimit, returnAllOrLimit } from '../shared/paging';
 import { fieldsToReturnParameter, moduleParameter, simplifyParameter } from './descriptions';
 import { readRecordPages, recordItems } from './listing';
+import { readOwnerCriteria, ownerFilterParameter, withFieldsOnly } from './ownerFilter';
 import { readFieldNames, readModule } from './parameters';
+import { overSearchLimitParameter, readSearchResults } from './searchResults';
 
 const properties = (table: ModuleTable): INodeProperties[] => [
 	moduleParameter(table),
@@ -20,6 +27,8 @@ const properties = (table: ModuleTable): INodeProperties[] => [
 		default: {},
 		options: [
 			fieldsToReturnParameter,
+			overSearchLimitParameter,
+			ownerFilterParameter,
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',
@@ -52,7 +61,10 @@ export function description(table: ModuleTable): INodeProperties[] {
 	return updateDisplayOptions(displayOptions, properties(table));
 }
 
-/** Records of a module page by page (page_token past 2,000 records) up to the limit. */
+/**
+ * Records of a module page by page (page_token past 2,000 records) up to the limit; with an
+ * Owner, the owner's records through Bigin's search (at most 2,000).
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -60,15 +72,26 @@ export async function execute(
 	const module = readModule(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const chosen = readFieldNames(this, itemIndex, 'options.fields');
-	const { sortBy, sortOrder } = this.getNodeParameter('options', itemIndex, {}) as {
-		sortBy?: string;
-		sortOrder?: string;
-	};
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const ownerCriteria = readOwnerCriteria(this, itemIndex, options);
+	if (ownerCriteria) {
+		const query = { criteria: ownerCriteria };
+		const records = await readSearchResults(this, itemIndex, {
+			module,
+			query,
+			limit,
+			fetchPage: async (page) => await searchRecords(this, module, { ...query, ...page }),
+		});
+		const picked = chosen.length > 0 ? records.map((r) => withFieldsOnly(r, chosen)) : records;
+		return recordItems(this, itemIndex, module, picked);
+	}
+	const { sortBy, sortOrder } = options as { sortBy?: string; sortOrder?: string };
 	// Bigin's listing returns only the fields asked for, and insists on at least one.
 	const fields = chosen.length > 0 ? chosen : await defaultFieldNames(this, module);
+	// Without sort_by Bigin lists the newest first; Sort Order alone sorts by ID.
 	const query = {
 		fields: fields.join(','),
-		...(sortBy ? { sort_by: sortBy, sort_order: sortOrder ?? 'asc' } : {}),
+		...(sortBy || sortOrder ? { sort_by: sortBy ?? 'id', sort_order: sortOrder ?? 'asc' } : {}),
 	};
 	const records = await readRecordPages(
 		async (page) => await listRecords(this, module, { ...query, ...page }),

@@ -64,6 +64,14 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		expect(values).not.toContain('Record_Image');
 	});
 
+	it("offers the org's active users as Get Many's owners, by user ID", async () => {
+		const options = await loadOptions.getActiveUsers.call(context({ module: 'Contacts' }));
+		expect(options).toEqual([
+			{ name: 'Priya Partner (priya@bigin-simulator.example)', value: '6756839000000311017' },
+			{ name: 'Sam Simulator (sam@bigin-simulator.example)', value: '6756839000000311001' },
+		]);
+	});
+
 	it("offers the operators that fit the condition's field", async () => {
 		const parameters = {
 			module: 'Contacts',
