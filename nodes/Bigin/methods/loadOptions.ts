@@ -7,6 +7,7 @@ import {
 	operatorOptions,
 	operatorsFor,
 } from '../shared/fieldTypes';
+import { findModule } from '../shared/modules';
 import { teamPipelinesFromLayouts } from '../shared/pipelines';
 import type { BiginField } from '../transport/metadata';
 import { fieldsOf, layoutsOf } from '../transport/metadataCache';
@@ -34,6 +35,16 @@ async function chosenTeamPipeline(context: ILoadOptionsFunctions) {
 
 export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return fieldOptions(await fieldsOf(this, currentModule(this)));
+}
+
+/** The fields of the related list chosen (the records of its module) for Get Related Records. */
+export async function getRelatedListFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const lists = findModule(currentModule(this))?.relatedLists ?? [];
+	const chosen = currentText(this, 'relatedList');
+	const list = lists.includes(chosen) ? chosen : lists[0];
+	return list ? fieldOptions(await fieldsOf(this, list)) : [];
 }
 
 export async function getSearchableFields(

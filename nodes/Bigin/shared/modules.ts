@@ -44,6 +44,13 @@ export interface BiginModule {
 	pipelinePlacement: boolean;
 	/** For records that belong to a record of another module. */
 	parent?: ParentLink;
+	/**
+	 * The related lists of a record (`GET {Module}/{id}/{list}`), each named as the module of the
+	 * records it holds: a company's Contacts, a contact's Products.
+	 */
+	relatedLists?: readonly string[];
+	/** Whether products can be linked to its records (`PUT {Module}/{id}/Products/{productId}`). */
+	productLinks?: boolean;
 }
 
 export type ModuleTable = readonly BiginModule[];
@@ -82,6 +89,8 @@ export const BIGIN_MODULES: ModuleTable = [
 			],
 		},
 		pipelinePlacement: false,
+		relatedLists: ['Pipelines', 'Products', 'Tasks', 'Events', 'Calls', 'Notes'],
+		productLinks: true,
 	},
 	{
 		apiName: 'Accounts',
@@ -93,6 +102,8 @@ export const BIGIN_MODULES: ModuleTable = [
 			commonFields: ['Account_Name', 'Phone', 'Website', 'Owner'],
 		},
 		pipelinePlacement: false,
+		relatedLists: ['Contacts', 'Pipelines', 'Products', 'Tasks', 'Events', 'Calls', 'Notes'],
+		productLinks: true,
 	},
 	{
 		apiName: 'Pipelines',
@@ -115,6 +126,8 @@ export const BIGIN_MODULES: ModuleTable = [
 			unlistableFields: ['Associated_Products', 'Secondary_Contacts'],
 		},
 		pipelinePlacement: true,
+		relatedLists: ['Products', 'Tasks', 'Events', 'Calls', 'Notes'],
+		productLinks: true,
 	},
 	{
 		apiName: 'Products',
@@ -126,6 +139,7 @@ export const BIGIN_MODULES: ModuleTable = [
 			commonFields: ['Product_Name', 'Product_Code', 'Unit_Price', 'Product_Active', 'Owner'],
 		},
 		pipelinePlacement: false,
+		relatedLists: ['Contacts', 'Accounts', 'Pipelines', 'Notes'],
 	},
 	{
 		apiName: 'Tasks',
@@ -138,6 +152,7 @@ export const BIGIN_MODULES: ModuleTable = [
 		},
 		pipelinePlacement: false,
 		parent: ACTIVITY_PARENT,
+		relatedLists: ['Notes'],
 	},
 	{
 		apiName: 'Events',
@@ -158,6 +173,7 @@ export const BIGIN_MODULES: ModuleTable = [
 		},
 		pipelinePlacement: false,
 		parent: ACTIVITY_PARENT,
+		relatedLists: ['Notes'],
 	},
 	{
 		apiName: 'Calls',
@@ -178,6 +194,7 @@ export const BIGIN_MODULES: ModuleTable = [
 		},
 		pipelinePlacement: false,
 		parent: ACTIVITY_PARENT,
+		relatedLists: ['Notes'],
 	},
 	{
 		apiName: 'Notes',
@@ -246,6 +263,14 @@ export function modulesWithPlacement(table: ModuleTable = BIGIN_MODULES): BiginM
 
 export function modulesWithParent(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
 	return table.filter((module) => module.parent !== undefined);
+}
+
+export function modulesWithRelatedLists(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
+	return table.filter((module) => (module.relatedLists ?? []).length > 0);
+}
+
+export function modulesWithProductLinks(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
+	return table.filter((module) => module.productLinks === true);
 }
 
 /** The modules a record of `module` may hang off, in table order. */

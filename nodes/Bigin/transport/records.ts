@@ -117,12 +117,12 @@ export interface RecordPage {
 	nextPageToken?: string;
 }
 
-interface ListBody {
+export interface ListBody {
 	data?: IDataObject[];
 	info?: { more_records?: boolean; next_page_token?: string | null };
 }
 
-function recordPage(body: ListBody | undefined): RecordPage {
+export function recordPage(body: ListBody | undefined): RecordPage {
 	const token = body?.info?.next_page_token;
 	return {
 		records: body?.data ?? [],
@@ -182,7 +182,11 @@ export interface RecordWriteResult {
 /** Bigin takes at most this many records in one insert, update, upsert or delete. */
 export const MAX_RECORDS_PER_WRITE = 100;
 
-async function writeRecords(
+/**
+ * A write whose answer is one status entry per record (or link) sent, failed ones included: a
+ * 400 carrying such entries (every record failed) is answered like a 2xx, not thrown.
+ */
+export async function writeRecords(
 	context: BiginContext,
 	request: BiginRequest,
 ): Promise<RecordWriteResult> {

@@ -46,7 +46,10 @@ describe('Bigin node description', () => {
 			'delete',
 			'get',
 			'getAll',
+			'getRelated',
+			'linkProduct',
 			'search',
+			'unlinkProduct',
 			'update',
 		]);
 		expect(options.every((option) => option.action && option.description)).toBe(true);

@@ -23,10 +23,20 @@ export function readModule(context: IExecuteFunctions, itemIndex: number): strin
 	return module;
 }
 
-export function readRecordId(context: IExecuteFunctions, itemIndex: number): string {
-	const locator = context.getNodeParameter('recordId', itemIndex, '') as RecordLocator | string;
+/** The record ID a locator parameter gives (`productId` for the product to link): by ID, URL or list. */
+export function readRecordId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'recordId',
+): string {
+	const locator = context.getNodeParameter(parameter, itemIndex, '') as RecordLocator | string;
 	const recordId = recordIdFromLocator(locator);
-	refuseIfProblem(context, itemIndex, recordIdProblem(recordId));
+	const problem = recordIdProblem(recordId);
+	refuseIfProblem(
+		context,
+		itemIndex,
+		problem && parameter === 'productId' ? problem.replace(/^Record/, 'Product') : problem,
+	);
 	return recordId;
 }
 

@@ -215,6 +215,23 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		expect(fields.find((field) => field.id === 'Closing_Date')?.type).toBe('dateTime');
 	});
 
+	it("offers the fields of the chosen related list's records", async () => {
+		const fields = await loadOptions.getRelatedListFields.call(
+			context({ module: 'Accounts', relatedList: 'Contacts' }),
+		);
+		expect(fields.map((field) => field.value)).toEqual(
+			expect.arrayContaining(['Last_Name', 'Email', 'Loyalty_Points']),
+		);
+		expect(recorder.requests.map((request) => request.qs)).toEqual([{ module: 'Contacts' }]);
+	});
+
+	it('lists products to link, whatever module the node is set to', async () => {
+		const products = await listSearch.searchProducts.call(context({ module: 'Contacts' }));
+		const names = products.results.map((result) => result.name);
+		expect(names.length).toBeGreaterThan(0);
+		expect(String(recorder.requests[0].url)).toMatch(/\/Products$/);
+	});
+
 	it('lists records to pick from, page by page, and searches by word as the user types', async () => {
 		const first = await listSearch.searchRecords.call(context({ module: 'Contacts' }));
 		expect(first.results.length).toBeGreaterThan(0);

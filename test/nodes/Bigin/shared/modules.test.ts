@@ -6,6 +6,8 @@ import {
 	moduleNames,
 	modulesWithParent,
 	modulesWithPlacement,
+	modulesWithProductLinks,
+	modulesWithRelatedLists,
 	parentModuleNames,
 	recordKindsInProse,
 	recordModuleProblem,
@@ -88,6 +90,26 @@ describe('the module table', () => {
 			'Last_Name',
 			'Call_Status',
 		]);
+	});
+
+	it("knows each record's related lists, and which records products link to", () => {
+		expect(findModule('Accounts')?.relatedLists).toEqual([
+			'Contacts',
+			'Pipelines',
+			'Products',
+			'Tasks',
+			'Events',
+			'Calls',
+			'Notes',
+		]);
+		expect(findModule('Products')?.relatedLists).toEqual([
+			'Contacts',
+			'Accounts',
+			'Pipelines',
+			'Notes',
+		]);
+		expect(moduleNames(modulesWithRelatedLists())).toEqual(moduleNames(BIGIN_MODULES).slice(0, 7));
+		expect(moduleNames(modulesWithProductLinks())).toEqual(['Contacts', 'Accounts', 'Pipelines']);
 	});
 
 	it('refuses a module it does not hold, naming the ones it does', () => {

@@ -177,6 +177,29 @@ describe('Bigin node, Record resource, against Bigin as recorded', () => {
 					},
 				);
 
+				it("reads a pipeline record's calls with the default fields", async () => {
+					const [deal] = await bigin.records('Pipelines');
+					await bigin.seed('Calls', {
+						Subject: 'Follow-up',
+						Call_Type: 'Outbound',
+						Call_Start_Time: '2026-11-02T10:00:00+01:00',
+						Call_Duration: '05:00',
+						Related_To: { id: deal.id },
+						$related_module: 'Pipelines',
+					});
+					const calls = await bigin.run(
+						recordParameters('getRelated', {
+							module: 'Pipelines',
+							recordId: byId(String(deal.id)),
+							relatedList: 'Calls',
+							returnAll: true,
+							options: {},
+						}),
+					);
+					expect(calls.map((item) => item.json.Subject)).toEqual(['Follow-up']);
+					for (const refused of UNLISTABLE) expect(namedFields()).not.toContain(refused);
+				});
+
 				it('reads one record per call, once Bigin has said whether it wants the fields named', async () => {
 					for (const module of ['Contacts', 'Calls', 'Events', 'Pipelines']) {
 						bigin.recorder.requests = [];
