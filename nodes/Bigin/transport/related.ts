@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RecordPage, RecordWriteResult } from './records';
+import type { ListBody, RecordPage, RecordWriteResult } from './records';
 import { recordPage, writeRecords } from './records';
 import type { BiginContext } from './request';
 import { biginApiRequest } from './request';
-import type { ListBody } from './records';
 
 const recordPath = (module: string, recordId: string) =>
 	`${encodeURIComponent(module)}/${encodeURIComponent(recordId)}`;

@@ -11,7 +11,7 @@ import { defaultFieldNames, listRecords, searchRecords } from '../../transport/r
 import { readLimit, returnAllOrLimit } from '../shared/paging';
 import { fieldsToReturnParameter, moduleParameter, simplifyParameter } from './descriptions';
 import { readRecordPages, recordItems } from './listing';
-import { readOwnerCriteria, ownerFilterParameter, withFieldsOnly } from './ownerFilter';
+import { ownerFilterParameter, readOwnerCriteria, withFieldsOnly } from './ownerFilter';
 import { readFieldNames, readModule } from './parameters';
 import { overSearchLimitParameter, readSearchResults } from './searchResults';
 
@@ -82,7 +82,8 @@ export async function execute(
 			limit,
 			fetchPage: async (page) => await searchRecords(this, module, { ...query, ...page }),
 		});
-		const picked = chosen.length > 0 ? records.map((r) => withFieldsOnly(r, chosen)) : records;
+		const picked =
+			chosen.length > 0 ? records.map((record) => withFieldsOnly(record, chosen)) : records;
 		return recordItems(this, itemIndex, module, picked);
 	}
 	const { sortBy, sortOrder } = options as { sortBy?: string; sortOrder?: string };
