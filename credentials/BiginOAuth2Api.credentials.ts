@@ -22,6 +22,8 @@ export const DEFAULT_BIGIN_SCOPES = [
 	'ZohoBigin.settings.modules.READ',
 	'ZohoBigin.settings.fields.READ',
 	'ZohoBigin.settings.layouts.READ',
+	// The org's active users: the Owner picker of the field mapper and of Get Many.
+	'ZohoBigin.users.READ',
 	'ZohoSearch.securesearch.READ',
 	'ZohoBigin.coql.READ',
 ].join(',');
@@ -86,7 +88,7 @@ export class BiginOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BIGIN_SCOPES,
 			description:
-				"Comma-separated Zoho scopes. The default covers notification channels, reading, searching, querying (ZohoBigin.coql.READ: the trigger reads a notification's records in one call instead of one call each) and writing records, and reading module, field and layout (Team Pipeline) metadata. Narrow it (for example to ZohoBigin.notifications.ALL,ZohoBigin.modules.contacts.READ) if you only watch some modules.",
+				"Comma-separated Zoho scopes. The default covers notification channels, reading, searching, querying (ZohoBigin.coql.READ: the trigger reads a notification's records in one call instead of one call each) and writing records, reading module, field and layout (Team Pipeline) metadata, and listing the users of the org (to pick the owner of a record). Narrow it (for example to ZohoBigin.notifications.ALL,ZohoBigin.modules.contacts.READ) if you only watch some modules.",
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -161,6 +161,7 @@ export async function handleControl(
 				holdMs: Number(body.holdMs ?? 35_000),
 				retryAfterSeconds:
 					body.retryAfterSeconds === undefined ? undefined : Number(body.retryAfterSeconds),
+				afterHandling: body.afterHandling === true,
 			};
 			state.faults.push(fault);
 			return { status: 200, body: { faults: state.faults.length } };

@@ -51,11 +51,13 @@ export class SimulatorServer {
 		});
 		if (!url.pathname.startsWith('/_sim/')) this.state.requestLog.push(entry);
 		let api = false;
+		let lostAnswer: Fault | undefined;
 
 		try {
 			if (!url.pathname.startsWith('/_sim/') && url.pathname !== '/') {
 				const fault = this.state.takeFault(method, url.pathname);
-				if (fault) return await this.injectFault(fault, request, response);
+				if (fault?.afterHandling) lostAnswer = fault;
+				else if (fault) return await this.injectFault(fault, request, response);
 			}
 			if (url.pathname === '/' && method === 'GET') return sendHtml(response, 200, simulatorPage());
 			if (url.pathname.startsWith('/_sim/')) {
@@ -85,6 +87,10 @@ export class SimulatorServer {
 							setTimeout(resolve, this.state.config.recordReadDelayMs),
 						);
 					}
+					if (lostAnswer) {
+						this.notifyChanges(routed);
+						return await this.injectFault(lostAnswer, request, response);
+					}
 					return this.finish(response, routed, true);
 				} finally {
 					if (recordCall) this.state.recordCallsInFlight -= 1;
@@ -92,6 +98,7 @@ export class SimulatorServer {
 			}
 			throw invalidUrl();
 		} catch (error) {
+			if (lostAnswer) return await this.injectFault(lostAnswer, request, response);
 			if (error instanceof ApiError)
 				return (api ? sendApiJson : sendJson)(response, error.status, error.body);
 			const message = error instanceof Error ? error.message : String(error);
@@ -109,6 +116,10 @@ export class SimulatorServer {
 	 */
 	finish(response: ServerResponse, routed: Routed, api = false): void {
 		(api ? sendApiJson : sendJson)(response, routed.status, routed.body);
+		this.notifyChanges(routed);
+	}
+
+	private notifyChanges(routed: Routed): void {
 		for (const change of routed.changes ?? []) this.track(notifyChange(this.state, change));
 	}
 

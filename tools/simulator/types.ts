@@ -136,6 +136,11 @@ export interface Fault {
 	holdMs: number;
 	/** Sent as a Retry-After header (seconds) with a 429 or 500 answer. */
 	retryAfterSeconds?: number;
+	/**
+	 * The call is carried out first and only its answer fails: a write done while the client sees
+	 * a 5xx or a timeout, which its retry then meets.
+	 */
+	afterHandling: boolean;
 }
 
 export class ApiError extends Error {

@@ -35,13 +35,16 @@ export interface BiginMap {
 	record:
 		| 'get'
 		| 'getAll'
+		| 'getRelated'
 		| 'search'
 		| 'query'
 		| 'create'
 		| 'update'
 		| 'upsert'
 		| 'delete'
-		| 'count';
+		| 'count'
+		| 'linkProduct'
+		| 'unlinkProduct';
 }
 
 export type BiginResource = keyof BiginMap;

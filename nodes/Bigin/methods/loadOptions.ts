@@ -2,11 +2,19 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { isFilterable } from '../shared/coql';
 import { COMPARATOR_LABELS, comparatorsFor } from '../shared/coqlFilters';
-import { OPERATOR_LABELS, fieldLabel, operatorOptions, operatorsFor } from '../shared/fieldTypes';
+import {
+	OPERATOR_LABELS,
+	fieldLabel,
+	isSearchable,
+	operatorOptions,
+	operatorsFor,
+} from '../shared/fieldTypes';
+import { findModule } from '../shared/modules';
 import { teamPipelinesFromLayouts } from '../shared/pipelines';
 import type { BiginField } from '../transport/metadata';
 import { fieldsOf, layoutsOf } from '../transport/metadataCache';
 import { currentModule, currentText } from './context';
+import { activeUserOptions } from './owners';
 
 const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
 	fields
@@ -31,11 +39,21 @@ export async function getFields(this: ILoadOptionsFunctions): Promise<INodePrope
 	return fieldOptions(await fieldsOf(this, currentModule(this)));
 }
 
+/** The fields of the related list chosen (the records of its module) for Get Related Records. */
+export async function getRelatedListFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const lists = findModule(currentModule(this))?.relatedLists ?? [];
+	const chosen = currentText(this, 'relatedList');
+	const list = lists.includes(chosen) ? chosen : lists[0];
+	return list ? fieldOptions(await fieldsOf(this, list)) : [];
+}
+
 export async function getSearchableFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const fields = await fieldsOf(this, currentModule(this));
-	return fieldOptions(fields.filter((field) => field.data_type !== 'textarea'));
+	return fieldOptions(fields.filter(isSearchable));
 }
 
 /** The operators that fit the type of the condition's field (all of them before one is chosen). */
@@ -93,4 +111,9 @@ export async function getStages(this: ILoadOptionsFunctions): Promise<INodePrope
 	const subName = currentText(this, 'subPipeline');
 	const sub = team?.subPipelines.find((candidate) => candidate.name === subName);
 	return (sub?.stages ?? []).map((stage) => ({ name: stage, value: stage }));
+}
+
+/** The org's active users, for Get Many's Owner filter. */
+export async function getActiveUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await activeUserOptions(this);
 }

@@ -27,6 +27,8 @@ export interface BiginField extends IDataObject {
 	custom_field?: boolean;
 	length?: number;
 	sortable?: boolean;
+	/** Whether the search takes conditions on the field. */
+	searchable?: boolean;
 	pick_list_values?: BiginPicklistValue[];
 	lookup?: { module?: { api_name?: string } };
 }

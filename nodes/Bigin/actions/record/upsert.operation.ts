@@ -51,7 +51,7 @@ export async function executeBatch(
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const duplicateCheckFields = readDuplicateCheckFields(this, itemIndex);
-			const payload = await readRecordPayload(this, itemIndex, module, true);
+			const payload = await readRecordPayload(this, itemIndex, module, 'upsert');
 			return { module, callOptions: duplicateCheckFields, payload };
 		},
 		send: async (batch) =>

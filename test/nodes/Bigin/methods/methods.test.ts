@@ -57,6 +57,21 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		);
 	});
 
+	it("offers conditions only on the fields Bigin's metadata marks searchable", async () => {
+		const options = await loadOptions.getSearchableFields.call(context({ module: 'Contacts' }));
+		const values = options.map((option) => option.value);
+		expect(values).toEqual(expect.arrayContaining(['Last_Name', 'Email', 'Owner', 'Description']));
+		expect(values).not.toContain('Record_Image');
+	});
+
+	it("offers the org's active users as Get Many's owners, by user ID", async () => {
+		const options = await loadOptions.getActiveUsers.call(context({ module: 'Contacts' }));
+		expect(options).toEqual([
+			{ name: 'Priya Partner (priya@bigin-simulator.example)', value: '6756839000000311017' },
+			{ name: 'Sam Simulator (sam@bigin-simulator.example)', value: '6756839000000311001' },
+		]);
+	});
+
 	it("offers the operators that fit the condition's field", async () => {
 		const parameters = {
 			module: 'Contacts',
@@ -158,6 +173,61 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		expect(byId.Created_Time).toBeUndefined();
 	});
 
+	it("offers what Bigin's view_type lets a create write: Owner (the org's active users) and Tag, no audit fields", async () => {
+		const { fields } = await resourceMapping.getMappingFields.call(
+			context({ module: 'Contacts', operation: 'create' }),
+		);
+		const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
+		expect(byId.Owner).toMatchObject({
+			displayName: 'Contact Owner',
+			type: 'options',
+			options: [
+				{ name: 'Priya Partner (priya@bigin-simulator.example)', value: '6756839000000311017' },
+				{ name: 'Sam Simulator (sam@bigin-simulator.example)', value: '6756839000000311001' },
+			],
+		});
+		expect(byId.Tag).toMatchObject({ type: 'string' });
+		expect(byId.Record_Image).toBeDefined();
+		for (const computed of [
+			'Created_By',
+			'Modified_By',
+			'Created_Time',
+			'Modified_Time',
+			'Full_Name',
+			'Last_Activity_Time',
+			'Unsubscribed_Mode',
+		]) {
+			expect(byId[computed]).toBeUndefined();
+		}
+		const users = recorder.requests.filter((request) => String(request.url).endsWith('/users'));
+		expect(users.map((request) => request.qs)).toEqual([
+			{ type: 'ActiveUsers', page: 1, per_page: 200 },
+		]);
+	});
+
+	it('offers Owner and Tag on Update and on Create or Update too', async () => {
+		for (const operation of ['update', 'upsert']) {
+			const { fields } = await resourceMapping.getMappingFields.call(
+				context({ module: 'Tasks', operation }),
+			);
+			expect(fields.map((field) => field.id)).toEqual(expect.arrayContaining(['Owner', 'Tag']));
+			expect(fields.map((field) => field.id)).not.toContain('Created_Time');
+		}
+	});
+
+	it('takes Owner as a user ID when the credential cannot list users, and still loads the rest', async () => {
+		credentials = await simulatorCredentials(
+			sim,
+			'ZohoBigin.modules.ALL,ZohoBigin.settings.fields.READ',
+		);
+		const { fields } = await resourceMapping.getMappingFields.call(
+			context({ module: 'Contacts', operation: 'create' }),
+		);
+		const owner = fields.find((field) => field.id === 'Owner');
+		expect(owner).toMatchObject({ displayName: 'Contact Owner (user ID)', type: 'string' });
+		expect(fields.map((field) => field.id)).toContain('Last_Name');
+	});
+
 	it('marks nothing required on Update, and leaves the pipeline placement to its own parameters', async () => {
 		const { fields } = await resourceMapping.getMappingFields.call(
 			context({ module: 'Pipelines', operation: 'update' }),
@@ -166,6 +236,23 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		expect(fields.map((field) => field.id)).not.toEqual(expect.arrayContaining(['Stage']));
 		expect(fields.map((field) => field.id)).not.toContain('Sub_Pipeline');
 		expect(fields.find((field) => field.id === 'Closing_Date')?.type).toBe('dateTime');
+	});
+
+	it("offers the fields of the chosen related list's records", async () => {
+		const fields = await loadOptions.getRelatedListFields.call(
+			context({ module: 'Accounts', relatedList: 'Contacts' }),
+		);
+		expect(fields.map((field) => field.value)).toEqual(
+			expect.arrayContaining(['Last_Name', 'Email', 'Loyalty_Points']),
+		);
+		expect(recorder.requests.map((request) => request.qs)).toEqual([{ module: 'Contacts' }]);
+	});
+
+	it('lists products to link, whatever module the node is set to', async () => {
+		const products = await listSearch.searchProducts.call(context({ module: 'Contacts' }));
+		const names = products.results.map((result) => result.name);
+		expect(names.length).toBeGreaterThan(0);
+		expect(String(recorder.requests[0].url)).toMatch(/\/Products$/);
 	});
 
 	it('lists records to pick from, page by page, and searches by word as the user types', async () => {

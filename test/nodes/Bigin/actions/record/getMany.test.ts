@@ -53,6 +53,46 @@ describe('Bigin node, Record: Get Many, against the simulator', () => {
 		expect(await bigin.run(getMany({ module: 'Products', returnAll: true }))).toEqual([]);
 	});
 
+	it('lists the newest records first, as Bigin does without a sort; Sort Order alone sorts by ID', async () => {
+		const newest = await bigin.seed('Contacts', { Last_Name: 'Newest' });
+		const [first] = await bigin.run(getMany({ limit: 1, options: { fields: ['Last_Name'] } }));
+		expect(first.json.id).toBe(newest);
+		expect(bigin.recorder.requests[0].qs).not.toHaveProperty('sort_by');
+		const [oldest] = await bigin.run(
+			getMany({ limit: 1, options: { fields: ['Last_Name'], sortOrder: 'asc' } }),
+		);
+		expect(oldest.json.id).not.toBe(newest);
+		expect(bigin.recorder.requests[1].qs).toMatchObject({ sort_by: 'id', sort_order: 'asc' });
+	});
+
+	describe('with an Owner, through a search on Owner (Bigin lists cannot filter)', () => {
+		const PRIYA = '6756839000000311017';
+
+		it("lists only that user's records, with the chosen fields", async () => {
+			const mine = [
+				await bigin.seed('Contacts', { Last_Name: 'Owned A', Owner: { id: PRIYA } }),
+				await bigin.seed('Contacts', { Last_Name: 'Owned B', Owner: { id: PRIYA } }),
+			];
+			const output = await bigin.run(
+				getMany({ returnAll: true, options: { owner: PRIYA, fields: ['Last_Name'] } }),
+			);
+			expect(output.map((item) => item.json.id).sort()).toEqual(mine.sort());
+			expect(Object.keys(output[0].json).sort()).toEqual(['Last_Name', 'id']);
+			expect(bigin.calls()).toEqual(['GET /Contacts/search']);
+			expect(bigin.recorder.requests[0].qs).toMatchObject({
+				criteria: `(Owner:equals:${PRIYA})`,
+			});
+		});
+
+		it.each([
+			[{ owner: 'Priya' }, 'Owner "Priya" is not a Bigin user ID'],
+			[{ owner: PRIYA, sortBy: 'Created_Time' }, 'Sort By and Sort Order do not go with Owner'],
+		])('refuses %p before calling Bigin', async (options, message) => {
+			await expect(bigin.run(getMany({ options }))).rejects.toThrow(message);
+			expect(bigin.calls()).toEqual([]);
+		});
+	});
+
 	it('refuses more than 50 fields before calling Bigin', async () => {
 		const fields = Array.from({ length: 51 }, (_, index) => `Field_${index}`);
 		await expect(bigin.run(getMany({ options: { fields } }))).rejects.toThrow(
@@ -158,6 +198,17 @@ describe('Bigin node, Record: Get Many, against the simulator', () => {
 					filtered([{ field: 'Last_Name', comparator: 'is_not_empty' }], { limit: 20_000 }),
 				),
 			).rejects.toThrow("Bigin's Query API reaches at most 10000 records");
+			expect(bigin.calls()).toEqual([]);
+		});
+
+		it('refuses an Owner beside Filters, before any call, and says to filter on Owner instead', async () => {
+			await expect(
+				bigin.run(
+					filtered([{ field: 'Last_Name', comparator: 'is_not_empty' }], {
+						options: { owner: '6756839000000311017' },
+					}),
+				),
+			).rejects.toThrow('Owner does not go with Filters: add the owner as a filter instead');
 			expect(bigin.calls()).toEqual([]);
 		});
 
