@@ -1,23 +1,36 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { OPERATOR_LABELS, fieldLabel, operatorOptions, operatorsFor } from '../shared/fieldTypes';
+import {
+	OPERATOR_LABELS,
+	fieldLabel,
+	fieldSummary,
+	operatorOptions,
+	operatorsFor,
+} from '../shared/fieldTypes';
 import { teamPipelinesFromLayouts } from '../shared/pipelines';
 import type { BiginField } from '../transport/metadata';
 import { fieldsOf, layoutsOf } from '../transport/metadataCache';
-import { currentModule, currentText } from './context';
+import { currentModule, currentText, fromBigin } from './context';
 
 const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
 	fields
 		.map((field) => ({
 			name: fieldLabel(field),
 			value: field.api_name,
-			description: field.data_type,
+			description: fieldSummary(field),
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 
+/** The module's fields, for a list in the editor. */
+async function moduleFields(context: ILoadOptionsFunctions): Promise<BiginField[]> {
+	return await fromBigin(context, async () => await fieldsOf(context, currentModule(context)));
+}
+
 /** The Team Pipelines of the module the node is set to: the placement parameters show only for it. */
 async function teamPipelines(context: ILoadOptionsFunctions) {
-	return teamPipelinesFromLayouts(await layoutsOf(context, currentModule(context)));
+	return await fromBigin(context, async () =>
+		teamPipelinesFromLayouts(await layoutsOf(context, currentModule(context))),
+	);
 }
 
 async function chosenTeamPipeline(context: ILoadOptionsFunctions) {
@@ -26,13 +39,13 @@ async function chosenTeamPipeline(context: ILoadOptionsFunctions) {
 }
 
 export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return fieldOptions(await fieldsOf(this, currentModule(this)));
+	return fieldOptions(await moduleFields(this));
 }
 
 export async function getSearchableFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const fields = await fieldsOf(this, currentModule(this));
+	const fields = await moduleFields(this);
 	return fieldOptions(fields.filter((field) => field.data_type !== 'textarea'));
 }
 
@@ -40,7 +53,7 @@ export async function getSearchableFields(
 export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const fieldName = currentText(this, '&field');
 	if (fieldName === '') return operatorOptions(Object.keys(OPERATOR_LABELS));
-	const fields = await fieldsOf(this, currentModule(this));
+	const fields = await moduleFields(this);
 	const field = fields.find((candidate) => candidate.api_name === fieldName);
 	return operatorOptions(field ? operatorsFor(field.data_type) : Object.keys(OPERATOR_LABELS));
 }

@@ -148,6 +148,10 @@ export function fieldMapperParameter(mode: 'add' | 'upsert'): INodeProperties {
 				resourceMapperMethod: 'getMappingFields',
 				mode,
 				fieldWords: { singular: 'field', plural: 'fields' },
+				// n8n's own line for an empty list; the reason comes under it (getMappingFields).
+				noFieldsError: "Bigin's fields are not loaded.",
+				// Back in the tab (a credential connected elsewhere), new fields are applied at once.
+				refreshStaleSchemaOnOpen: true,
 				addAllFields: false,
 				multiKeyMatch: mode === 'upsert',
 				supportAutoMap: true,
