@@ -92,13 +92,18 @@ export const fieldsToReturnParameter: INodeProperties = {
 		'Fields to return, at most 50. Empty returns all fields (the first 50 on lists). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-/** Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before. */
+/**
+ * Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before.
+ * Labelled as Bigin names them: n8n 2.x shows the label as written, and "Name or ID" (the lint
+ * rule's suffix) reads as noise in a picker.
+ */
 export function placementParameters(table: ModuleTable, required: boolean): INodeProperties[] {
 	const show = { show: { module: moduleNames(modulesWithPlacement(table)) } };
 	const hint = required ? '' : ' Leave empty to keep the current one.';
 	return [
 		{
-			displayName: 'Team Pipeline Name or ID',
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options
+			displayName: 'Team Pipeline',
 			name: 'teamPipeline',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getTeamPipelines', loadOptionsDependsOn: ['module'] },
@@ -108,7 +113,8 @@ export function placementParameters(table: ModuleTable, required: boolean): INod
 			displayOptions: show,
 		},
 		{
-			displayName: 'Sub-Pipeline Name or ID',
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options
+			displayName: 'Sub-Pipeline',
 			name: 'subPipeline',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getSubPipelines', loadOptionsDependsOn: ['teamPipeline'] },
@@ -118,7 +124,8 @@ export function placementParameters(table: ModuleTable, required: boolean): INod
 			displayOptions: show,
 		},
 		{
-			displayName: 'Stage Name or ID',
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options
+			displayName: 'Stage',
 			name: 'stage',
 			type: 'options',
 			typeOptions: {

@@ -46,7 +46,9 @@ export function searchFilterParameters(includeAll: boolean): INodeProperties[] {
 					name: 'condition',
 					values: [
 						{
-							displayName: 'Field Name or ID',
+							// n8n 2.x shows the label as written; "Name or ID" reads as noise on a field picker
+							// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options
+							displayName: 'Field',
 							name: 'field',
 							type: 'options',
 							typeOptions: {
@@ -58,7 +60,8 @@ export function searchFilterParameters(includeAll: boolean): INodeProperties[] {
 								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 						},
 						{
-							displayName: 'Operator Name or ID',
+							// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options
+							displayName: 'Operator',
 							name: 'operator',
 							type: 'options',
 							typeOptions: { loadOptionsMethod: 'getOperators', loadOptionsDependsOn: ['&field'] },
