@@ -21,10 +21,13 @@ export interface FetchCount {
 	tarballs: number;
 }
 
-/** Counts one chunk of npm's http log into `count` (a line is one request). */
+/**
+ * Counts one chunk of npm's http log into `count`: a line is one request, `http fetch` from the
+ * registry or `http cache` from npm's own cache (`name@url` for a tarball found there).
+ */
 export function countFetches(chunk: string, count: FetchCount): void {
 	for (const line of chunk.split('\n')) {
-		const fetched = /\bhttp fetch GET \d{3} (\S+)/.exec(line);
+		const fetched = /\bhttp (?:fetch GET \d{3}|cache) (\S+)/.exec(line);
 		if (!fetched) continue;
 		if (/\.tgz(\?|$)/.test(fetched[1])) count.tarballs++;
 		else count.manifests++;
