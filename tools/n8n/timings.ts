@@ -13,20 +13,17 @@ let firstStarted: number | undefined;
 
 /**
  * Runs one step of a first run and records how long it took. A step that reports nothing of its
- * own gets a line every few seconds with the time so far (`status` may add what it is doing).
+ * own (`quiet`) gets a line every few seconds with the time so far.
  */
 export async function timedStep<T>(
 	label: string,
 	run: () => Promise<T>,
-	options: { quiet?: boolean; status?: () => string } = {},
+	options: { quiet?: boolean } = {},
 ): Promise<T> {
 	const started = Date.now();
 	firstStarted ??= started;
 	const timer = options.quiet
-		? setInterval(() => {
-				const status = options.status?.();
-				progress(`  ${label}: ${elapsed(Date.now() - started)}${status ? `, ${status}` : ''}`);
-			}, REPORT_EVERY_MS)
+		? setInterval(() => progress(`  ${label}: ${elapsed(Date.now() - started)}`), REPORT_EVERY_MS)
 		: undefined;
 	try {
 		return await run();
