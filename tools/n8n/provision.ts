@@ -91,7 +91,7 @@ interface LockedPackages {
 
 async function lockedPackages(lockfile: string): Promise<LockedPackages> {
 	const lock = JSON.parse(await readFile(lockfile, 'utf8')) as {
-		packages: Record<string, { version?: string; resolved?: string; link?: boolean }>;
+		packages: Record<string, { version?: string; link?: boolean }>;
 	};
 	const entries = Object.entries(lock.packages).filter(([path, entry]) => path && !entry.link);
 	return { count: entries.length, sqlite3: lock.packages['node_modules/sqlite3']?.version };
@@ -187,7 +187,7 @@ export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 	} else {
 		if (built)
 			progress(
-				`  sqlite3 could not be built on its own (${String(built.error)}); building it in n8n`,
+				`  sqlite3 could not be built on its own (${String(built.error).split('\n')[0]}); building it in n8n`,
 			);
 		await timedStep(
 			'building sqlite3 from its C source',
