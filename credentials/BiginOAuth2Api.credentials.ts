@@ -132,7 +132,7 @@ export class BiginOAuth2Api implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Bigin refused the access token even after n8n refreshed it (HTTP 401). Either the grant was revoked or has expired, or the Data Centre is not the one that issued it: reconnect. Or the Scope lacks ZohoBigin.notifications.READ: add ZohoBigin.notifications.ALL to Scope, then reconnect.',
+						'Bigin refused the access token even after n8n refreshed it (HTTP 401). Either the grant was revoked or has expired, or the Data Centre is not the one that issued it: reconnect. Or the Scope lacks what GET actions/watch needs, ZohoBigin.notifications.READ (or ZohoBigin.notifications.ALL): add it to Scope, then reconnect: Zoho grants a scope only when the credential connects.',
 				},
 			},
 			{

@@ -10,17 +10,19 @@ export function customAccountsServerFields(accountsServer: string): { authUrl: s
 }
 
 /**
- * The import record of a Bigin credential with the default Scope, already connected to a running
- * simulator (fresh tokens, which carry every scope).
+ * The import record of a Bigin credential already connected to a running simulator (fresh tokens),
+ * with the credential's default Scope, granted as such: a reconnection ("Switch account") asks for
+ * the same scopes, so it keeps every operation working.
  */
 export async function simulatorCredential(
 	simulatorUrl: string,
 	identity: { id: string; name: string },
+	scope: string = DEFAULT_BIGIN_SCOPES,
 ): Promise<object> {
 	const response = await fetch(`${simulatorUrl}/_sim/tokens`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: '{}',
+		body: JSON.stringify({ scope }),
 	});
 	const token = (await response.json()) as Record<string, string>;
 	return {
@@ -30,7 +32,7 @@ export async function simulatorCredential(
 			...customAccountsServerFields(simulatorUrl),
 			clientId: token.client_id,
 			clientSecret: token.client_secret,
-			scope: DEFAULT_BIGIN_SCOPES,
+			scope,
 			oauthTokenData: {
 				access_token: token.access_token,
 				refresh_token: token.refresh_token,

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { findModule } from '../shared/modules';
 import { listRecords, searchRecords } from '../transport/records';
-import { currentModule } from './context';
+import { currentModule, fromBigin } from './context';
 
 const PAGE_SIZE = 50;
 
@@ -17,10 +17,11 @@ async function recordList(
 	const page = Number(paginationToken ?? 1);
 	const query: IDataObject = { page, per_page: PAGE_SIZE };
 	const term = (filter ?? '').trim();
-	const result =
+	const result = await fromBigin(context, async () =>
 		term.length >= 2
 			? await searchRecords(context, module, { ...query, word: term })
-			: await listRecords(context, module, { ...query, fields: nameField });
+			: await listRecords(context, module, { ...query, fields: nameField }),
+	);
 	return {
 		results: result.records.map((record) => ({
 			name: String(record[nameField] ?? record.id),

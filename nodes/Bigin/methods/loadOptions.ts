@@ -5,6 +5,7 @@ import { COMPARATOR_LABELS, comparatorsFor } from '../shared/coqlFilters';
 import {
 	OPERATOR_LABELS,
 	fieldLabel,
+	fieldSummary,
 	isSearchable,
 	operatorOptions,
 	operatorsFor,
@@ -13,7 +14,7 @@ import { findModule } from '../shared/modules';
 import { teamPipelinesFromLayouts } from '../shared/pipelines';
 import type { BiginField } from '../transport/metadata';
 import { fieldsOf, layoutsOf } from '../transport/metadataCache';
-import { currentModule, currentText } from './context';
+import { currentModule, currentText, fromBigin } from './context';
 import { activeUserOptions } from './owners';
 
 const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
@@ -21,13 +22,20 @@ const fieldOptions = (fields: BiginField[]): INodePropertyOptions[] =>
 		.map((field) => ({
 			name: fieldLabel(field),
 			value: field.api_name,
-			description: field.data_type,
+			description: fieldSummary(field),
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 
+/** The module's fields, for a list in the editor. */
+async function moduleFields(context: ILoadOptionsFunctions): Promise<BiginField[]> {
+	return await fromBigin(context, async () => await fieldsOf(context, currentModule(context)));
+}
+
 /** The Team Pipelines of the module the node is set to: the placement parameters show only for it. */
 async function teamPipelines(context: ILoadOptionsFunctions) {
-	return teamPipelinesFromLayouts(await layoutsOf(context, currentModule(context)));
+	return await fromBigin(context, async () =>
+		teamPipelinesFromLayouts(await layoutsOf(context, currentModule(context))),
+	);
 }
 
 async function chosenTeamPipeline(context: ILoadOptionsFunctions) {
@@ -36,7 +44,7 @@ async function chosenTeamPipeline(context: ILoadOptionsFunctions) {
 }
 
 export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return fieldOptions(await fieldsOf(this, currentModule(this)));
+	return fieldOptions(await moduleFields(this));
 }
 
 /** The fields of the related list chosen (the records of its module) for Get Related Records. */
@@ -46,13 +54,13 @@ export async function getRelatedListFields(
 	const lists = findModule(currentModule(this))?.relatedLists ?? [];
 	const chosen = currentText(this, 'relatedList');
 	const list = lists.includes(chosen) ? chosen : lists[0];
-	return list ? fieldOptions(await fieldsOf(this, list)) : [];
+	return list ? fieldOptions(await fromBigin(this, async () => await fieldsOf(this, list))) : [];
 }
 
 export async function getSearchableFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const fields = await fieldsOf(this, currentModule(this));
+	const fields = await moduleFields(this);
 	return fieldOptions(fields.filter(isSearchable));
 }
 
@@ -60,7 +68,7 @@ export async function getSearchableFields(
 export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const fieldName = currentText(this, '&field');
 	if (fieldName === '') return operatorOptions(Object.keys(OPERATOR_LABELS));
-	const fields = await fieldsOf(this, currentModule(this));
+	const fields = await moduleFields(this);
 	const field = fields.find((candidate) => candidate.api_name === fieldName);
 	return operatorOptions(field ? operatorsFor(field.data_type) : Object.keys(OPERATOR_LABELS));
 }
@@ -69,7 +77,7 @@ export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePr
 export async function getFilterFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	return fieldOptions((await fieldsOf(this, currentModule(this))).filter(isFilterable));
+	return fieldOptions((await moduleFields(this)).filter(isFilterable));
 }
 
 /** The comparators that fit the type of the filter's field (all of them before one is chosen). */
@@ -80,9 +88,7 @@ export async function getFilterComparators(
 	const field =
 		fieldName === ''
 			? undefined
-			: (await fieldsOf(this, currentModule(this))).find(
-					(candidate) => candidate.api_name === fieldName,
-				);
+			: (await moduleFields(this)).find((candidate) => candidate.api_name === fieldName);
 	const comparators = field ? comparatorsFor(field) : Object.keys(COMPARATOR_LABELS);
 	return comparators.map((comparator) => ({
 		name: COMPARATOR_LABELS[comparator],

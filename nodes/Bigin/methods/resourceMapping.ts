@@ -12,7 +12,13 @@ import type { BiginModule } from '../shared/modules';
 import { findModule } from '../shared/modules';
 import type { BiginField } from '../transport/metadata';
 import { fieldsOf } from '../transport/metadataCache';
-import { currentModule, currentText } from './context';
+import {
+	NO_CREDENTIAL_FOR_FIELDS,
+	currentModule,
+	currentText,
+	editorReason,
+	hasCredential,
+} from './context';
 import { ownerOptions } from './owners';
 
 const MATCHABLE_TYPES = ['text', 'email', 'phone', 'website', 'autonumber', 'integer', 'bigint'];
@@ -51,27 +57,34 @@ function mapperField(
 	};
 }
 
+/** No fields, and why: n8n's editor shows only "No fields found" for a failed or empty list. */
+const noFields = (why: string): ResourceMapperFields => ({ fields: [], emptyFieldsNotice: why });
+
 /**
  * The fields the operation can write (`view_type`: create for Create, edit for Update, either for
  * Create or Update), custom ones included, typed for the field mapper; required ones are marked
  * except on Update. Owner lists the org's active users. A pipeline record's Team Pipeline,
- * sub-pipeline and stage have their own parameters, so they are left out here.
+ * sub-pipeline and stage have their own parameters, so they are left out here. It never throws:
+ * n8n's editor drops a thrown error, so an empty list says why it is empty.
  */
 export async function getMappingFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	if (!hasCredential(this)) return noFields(NO_CREDENTIAL_FOR_FIELDS);
 	const module = currentModule(this);
 	const facts = findModule(module);
 	const operation = currentText(this, 'operation');
 	const kind = WRITE_KINDS[operation] ?? 'create';
 	const placedElsewhere = (field: BiginField) =>
 		facts?.pipelinePlacement === true && PLACEMENT_FIELDS.includes(field.api_name);
-	const fields = (await fieldsOf(this, module)).filter(
-		(field) => isWritable(field, kind) && !placedElsewhere(field),
-	);
+	let all: BiginField[];
+	try {
+		all = await fieldsOf(this, module);
+	} catch (error) {
+		return noFields(`Bigin's fields of ${module} could not be read. ${editorReason(error)}`);
+	}
+	const fields = all.filter((field) => isWritable(field, kind) && !placedElsewhere(field));
+	if (fields.length === 0) return noFields(`Bigin lists no writable fields for ${module}`);
 	const owners = fields.some((field) => field.data_type === 'ownerlookup')
 		? await ownerOptions(this)
 		: undefined;
-	return {
-		fields: fields.map((field) => mapperField(facts, field, kind !== 'edit', owners)),
-		emptyFieldsNotice: `Bigin lists no writable fields for ${module}`,
-	};
+	return { fields: fields.map((field) => mapperField(facts, field, kind !== 'edit', owners)) };
 }

@@ -52,6 +52,40 @@ export function operatorOptions(operators: string[]): INodePropertyOptions[] {
 	}));
 }
 
+/** Bigin's data types as people name them, for the editor's lists. */
+const TYPE_LABELS: Record<string, string> = {
+	text: 'Text',
+	textarea: 'Long text',
+	email: 'Email',
+	phone: 'Phone',
+	website: 'URL',
+	picklist: 'Pick list',
+	multiselectpicklist: 'Multi-select pick list',
+	date: 'Date',
+	datetime: 'Date and time',
+	integer: 'Whole number',
+	bigint: 'Whole number',
+	double: 'Decimal number',
+	decimal: 'Decimal number',
+	currency: 'Currency',
+	percent: 'Percent',
+	boolean: 'Checkbox',
+	lookup: 'Lookup',
+	ownerlookup: 'User (owner)',
+	userlookup: 'User',
+	autonumber: 'Auto-number',
+	profileimage: 'Image',
+	fileupload: 'File',
+};
+
+/** What the editor says about a field: its type in words (a lookup names its module) and its API name. */
+export function fieldSummary(field: BiginField): string {
+	const type = TYPE_LABELS[field.data_type] ?? field.data_type;
+	const target = field.lookup?.module?.api_name;
+	const typed = field.data_type === 'lookup' && target ? `${type} to ${target}` : type;
+	return `${typed}, API name ${field.api_name}`;
+}
+
 export function fieldLabel(field: BiginField): string {
 	return String(field.display_label ?? field.field_label ?? field.api_name);
 }

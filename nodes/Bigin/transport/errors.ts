@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { missingScopeAdvice } from './scopes';
+
 /** One entry of Bigin's error vocabulary, whole-request or per item. */
 export interface BiginStatusEntry {
 	code?: string;
@@ -186,15 +188,45 @@ export function retryAfterMsOf(headers: unknown, now = Date.now()): number | und
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Turns any failed call into a node error that names Bigin's code, message and field. */
-export function toBiginApiError(node: INode, error: unknown): BiginApiError {
+/** The call that failed: its method and its path below `/bigin/v2/`. */
+export interface BiginCall {
+	method: string;
+	resource: string;
+}
+
+/**
+ * Bigin's OAUTH_SCOPE_MISMATCH names no scope: the error says which one the call needs and where
+ * to add it, in the credential the node uses.
+ */
+function scopeMismatchError(
+	node: INode,
+	entry: BiginStatusEntry,
+	call: BiginCall,
+	httpDetails: { httpCode?: number; retryAfterMs?: number },
+): BiginApiError {
+	const credentialName = node.credentials?.biginOAuth2Api?.name ?? undefined;
+	const advice = missingScopeAdvice(call.method, call.resource, credentialName);
+	return new BiginApiError(node, entry, {
+		...httpDetails,
+		message: `${describeBiginEntry(entry)}. ${advice.needs}`,
+		description: advice.fix,
+	});
+}
+
+/**
+ * Turns any failed call into a node error that names Bigin's code, message and field; a missing
+ * scope is named from the call (when given).
+ */
+export function toBiginApiError(node: INode, error: unknown, call?: BiginCall): BiginApiError {
 	if (error instanceof BiginApiError) return error;
 	const failure = httpFailureOf(error);
 	if (failure.otherMessage !== undefined) {
+		// One message, no description: n8n shows a description that repeats the message twice.
+		const message = `The request to Bigin failed: ${failure.otherMessage}`;
 		return new BiginApiError(
 			node,
-			{ code: 'REQUEST_FAILED', message: failure.otherMessage, status: 'error' },
-			{ message: `The request to Bigin failed: ${failure.otherMessage}`, transient: false },
+			{ code: 'REQUEST_FAILED', message, status: 'error' },
+			{ message, transient: false },
 		);
 	}
 	if (failure.status === undefined) {
@@ -216,7 +248,11 @@ export function toBiginApiError(node: INode, error: unknown): BiginApiError {
 	};
 	const httpDetails = { httpCode: failure.status, retryAfterMs: failure.retryAfterMs };
 	if (isBiginStatusEntry(body)) {
-		return withBody(new BiginApiError(node, body, httpDetails));
+		return withBody(
+			body.code === 'OAUTH_SCOPE_MISMATCH' && call
+				? scopeMismatchError(node, body, call, httpDetails)
+				: new BiginApiError(node, body, httpDetails),
+		);
 	}
 	const firstItemError = [...itemErrorsOf(body, 'watch'), ...itemErrorsOf(body, 'data')][0];
 	if (firstItemError) {

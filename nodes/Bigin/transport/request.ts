@@ -98,6 +98,6 @@ async function sendOnce<T>(
 			response.statusCode === 204 || response.body === '' || response.body === undefined;
 		return { statusCode: response.statusCode, body: empty ? undefined : (response.body as T) };
 	} catch (error) {
-		throw toBiginApiError(context.getNode(), error);
+		throw toBiginApiError(context.getNode(), error, request);
 	}
 }

@@ -7,7 +7,7 @@ import { deleteRecords } from '../../transport/records';
 import type { BatchRun, ItemOutcome } from '../operation';
 import { moduleParameter, recordLocatorParameter } from './descriptions';
 import { readModule, readRecordId } from './parameters';
-import { executeWrites, writtenRecord } from './writes';
+import { executeWrites } from './writes';
 
 const properties = (table: ModuleTable): INodeProperties[] => [
 	moduleParameter(table),
@@ -52,6 +52,6 @@ export async function executeBatch(
 				entries: batch.writes.map((write) => entries[ids.indexOf(String(write.payload.id))]),
 			};
 		},
-		output: (entry, write) => ({ id: write.payload.id, ...writtenRecord(entry), deleted: true }),
+		output: (entry, write) => ({ id: write.payload.id, ...(entry.details ?? {}), deleted: true }),
 	});
 }

@@ -108,7 +108,11 @@ export const fieldsToReturnParameter: INodeProperties = {
 		'Fields to return, at most 50. Empty returns all fields (the first 50 on lists). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-/** Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before. */
+/**
+ * Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before.
+ * Labelled as Bigin names them: n8n 2.x shows the label as written, and "Name or ID" (the lint
+ * rule's suffix) reads as noise in a picker.
+ */
 export function placementParameters(table: ModuleTable, required: boolean): INodeProperties[] {
 	const show = { show: { module: moduleNames(modulesWithPlacement(table)) } };
 	const hint = required ? '' : ' Leave empty to keep the current one.';
@@ -164,6 +168,10 @@ export function fieldMapperParameter(mode: 'add' | 'upsert'): INodeProperties {
 				resourceMapperMethod: 'getMappingFields',
 				mode,
 				fieldWords: { singular: 'field', plural: 'fields' },
+				// n8n's own line for an empty list; the reason comes under it (getMappingFields).
+				noFieldsError: "Bigin's fields are not loaded.",
+				// Back in the tab (a credential connected elsewhere), new fields are applied at once.
+				refreshStaleSchemaOnOpen: true,
 				addAllFields: false,
 				multiKeyMatch: mode === 'upsert',
 				supportAutoMap: true,

@@ -56,8 +56,8 @@ export async function executeBatch(
 		},
 		send: async (batch) =>
 			await upsertRecords(this, batch.module, batch.payloads, batch.callOptions ?? []),
-		output: (entry: UpsertEntry) => ({
-			...writtenRecord(entry),
+		output: (entry: UpsertEntry, write) => ({
+			...writtenRecord(entry, write),
 			...(entry.action === undefined ? {} : { action: entry.action }),
 			...(entry.duplicate_field === undefined ? {} : { duplicate_field: entry.duplicate_field }),
 		}),

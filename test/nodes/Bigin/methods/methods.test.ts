@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../../../../tools/simulator';
 import { startSimulator } from '../../../../tools/simulator';
@@ -26,9 +26,18 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		recorder = { requests: [], refreshes: 0 };
 	});
 
-	/** What n8n hands a method: the node's current parameters, and the path of the one loading. */
-	function context(parameters: IDataObject, path = 'parameters.x'): ILoadOptionsFunctions {
-		const node = testNode('bigin');
+	const withCredential = { biginOAuth2Api: { id: 'cred-1', name: 'Bigin account' } };
+
+	/**
+	 * What n8n hands a method: the node's current parameters, the path of the one loading, and the
+	 * node's credential as the editor has it at that moment (none, on a node that just opened).
+	 */
+	function context(
+		parameters: IDataObject,
+		path = 'parameters.x',
+		credentialsOfNode: INode['credentials'] = withCredential,
+	): ILoadOptionsFunctions {
+		const node = testNode('bigin', { credentials: credentialsOfNode });
 		return {
 			getNode: () => node,
 			getCredentials: async () => credentials,
@@ -53,7 +62,13 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 			expect.arrayContaining(['Last_Name', 'Email', 'Customer_Tier', 'Loyalty_Points']),
 		);
 		expect(options.find((option) => option.value === 'Loyalty_Points')?.description).toBe(
-			'integer',
+			'Whole number, API name Loyalty_Points',
+		);
+		expect(options.find((option) => option.value === 'Interests')?.description).toBe(
+			'Multi-select pick list, API name Interests',
+		);
+		expect(options.find((option) => option.value === 'Owner')?.description).toBe(
+			'User (owner), API name Owner',
 		);
 	});
 
@@ -264,5 +279,55 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		});
 		const found = await listSearch.searchRecords.call(context({ module: 'Contacts' }), 'Lopez');
 		expect(found.results.map((result) => result.name)).toEqual(['Maria Lopez']);
+	});
+
+	describe('when Bigin cannot answer, an empty list says why', () => {
+		it('the field mapper, asked before n8n attached the credential, says so and asks Bigin nothing', async () => {
+			const result = await resourceMapping.getMappingFields.call(
+				context({ module: 'Contacts', operation: 'create' }, 'parameters.columns', {}),
+			);
+			expect(result.fields).toEqual([]);
+			expect(result.emptyFieldsNotice).toContain('before it had attached a credential');
+			expect(result.emptyFieldsNotice).toContain('Retry');
+			expect(recorder.requests).toHaveLength(0);
+		});
+
+		it('a list, asked before the credential, says to choose one', async () => {
+			await expect(
+				loadOptions.getFields.call(context({ module: 'Contacts' }, 'parameters.fields', {})),
+			).rejects.toThrow('No Bigin credential yet: choose or connect a Bigin credential above');
+			await expect(
+				listSearch.searchRecords.call(context({ module: 'Contacts' }, 'parameters.x', {})),
+			).rejects.toThrow('No Bigin credential yet');
+		});
+
+		it('the field mapper names the scope the credential lacks, and where to add it', async () => {
+			credentials = await simulatorCredentials(
+				sim,
+				'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
+			);
+			const result = await resourceMapping.getMappingFields.call(
+				context({ module: 'Contacts', operation: 'create' }),
+			);
+			expect(result.fields).toEqual([]);
+			expect(result.emptyFieldsNotice).toBe(
+				'Bigin\'s fields of Contacts could not be read. Bigin error OAUTH_SCOPE_MISMATCH: invalid oauth scope to access this URL. GET settings/fields needs ZohoBigin.settings.fields.READ (or ZohoBigin.settings.ALL). Add ZohoBigin.settings.fields.READ to the Scope of "Bigin account" (Credentials, open it, Scope), then reconnect it: Zoho grants a scope only when the credential connects.',
+			);
+		});
+
+		it('a list names the scope too, in the one message the editor shows', async () => {
+			credentials = await simulatorCredentials(sim, 'ZohoBigin.notifications.ALL');
+			await expect(listSearch.searchRecords.call(context({ module: 'Contacts' }))).rejects.toThrow(
+				/GET Contacts needs ZohoBigin\.modules\.contacts\.READ \(or ZohoBigin\.modules\.ALL\)\. Add ZohoBigin\.modules\.contacts\.READ to the Scope of "Bigin account"/,
+			);
+		});
+
+		it('the field mapper says so when Bigin lists no writable fields', async () => {
+			const result = await resourceMapping.getMappingFields.call(
+				context({ module: 'NoSuchModule', operation: 'create' }),
+			);
+			expect(result.fields).toEqual([]);
+			expect(result.emptyFieldsNotice).toMatch(/NoSuchModule/);
+		});
 	});
 });

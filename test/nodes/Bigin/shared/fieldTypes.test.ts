@@ -1,4 +1,5 @@
 import {
+	fieldSummary,
 	isWritable,
 	mapperTypeOf,
 	recordFromMapped,
@@ -142,5 +143,19 @@ describe('Bigin field types', () => {
 				mapperTypeOf(field(t)),
 			),
 		).toEqual(['number', 'boolean', 'dateTime', 'options', 'array', 'string']);
+	});
+
+	it('describes a field for the editor with its type in words and its API name', () => {
+		expect(fieldSummary(field('ownerlookup', 'Owner'))).toBe('User (owner), API name Owner');
+		expect(fieldSummary(field('multiselectpicklist', 'Interests'))).toBe(
+			'Multi-select pick list, API name Interests',
+		);
+		expect(
+			fieldSummary({
+				...field('lookup', 'Account_Name'),
+				lookup: { module: { api_name: 'Accounts' } },
+			}),
+		).toBe('Lookup to Accounts, API name Account_Name');
+		expect(fieldSummary(field('formula', 'Score'))).toBe('formula, API name Score');
 	});
 });
