@@ -230,8 +230,10 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 				.waitFor();
 			await outputPanel().getByTestId('radio-button-json').click();
 			await outputPanel().getByText('"Contacts.create"').first().waitFor();
+			// The record comes whole, in Bigin's order: Owner first, its name below the fold.
 			const output = await outputPanel().innerText();
-			expect(output).toMatch(/"Last_Name":\s*"Contact \d/);
+			expect(output).toMatch(/"recordFound":\s*true/);
+			expect(output).toMatch(/"record":\s*\{/);
 			await page.mouse.move(10, 10);
 			await screenshot(page, 'trigger-record');
 
@@ -470,6 +472,7 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 			expect(canvasText.join('\n')).toContain('Get many contacts');
 			expect(canvasText.join('\n')).not.toMatch(/search: record|getAll: record/);
 			await openNode('Find Contacts');
+			await ndv().getByText('Field Name or ID').first().waitFor();
 			const form = await ndv().innerText();
 			// n8n's lint rules (and its package scanner, which ignores disable comments) require the
 			// "Name or ID" suffix on a list filled from the service.
@@ -478,7 +481,7 @@ describe(`The editor in Chromium, on a real n8n ${n8nVersion()}`, () => {
 			const condition = ndv().getByTestId('parameter-input-field').first();
 			await condition.locator('input').first().click();
 			await page.keyboard.type('Owner');
-			const owner = page.getByRole('option', { name: /^Owner(\s|$)/ });
+			const owner = page.getByRole('option', { name: /Owner\s+User \(owner\)/ });
 			await owner.waitFor();
 			const ownerText = await owner.innerText();
 			expect(ownerText).toContain('User (owner), API name Owner');
