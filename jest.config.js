@@ -10,7 +10,11 @@ const project = (displayName, roots, extra = {}) => ({
 
 module.exports = {
 	projects: [
-		project('nodes', ['<rootDir>/test/credentials', '<rootDir>/test/nodes', '<rootDir>/test/repository']),
+		project('nodes', [
+			'<rootDir>/test/credentials',
+			'<rootDir>/test/nodes',
+			'<rootDir>/test/repository',
+		]),
 		project('tools', ['<rootDir>/test/tools']),
 		project('e2e', ['<rootDir>/test/e2e'], {
 			globalSetup: '<rootDir>/test/support/e2eGlobalSetup.ts',

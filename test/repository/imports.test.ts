@@ -17,9 +17,11 @@ function sourceFiles(folder: string): string[] {
 function resolveImport(from: string, specifier: string): string | undefined {
 	if (!specifier.startsWith('.')) return undefined;
 	const base = resolve(dirname(from), specifier);
-	return ['.ts', '.js', '/index.ts', ''].map((ext) => base + ext).find((path) => {
-		return existsSync(path) && statSync(path).isFile();
-	});
+	return ['.ts', '.js', '/index.ts', '']
+		.map((ext) => base + ext)
+		.find((path) => {
+			return existsSync(path) && statSync(path).isFile();
+		});
 }
 
 /** Every repository file and the repository files it imports, as paths from the root. */
