@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { withInstallProgress } from './installProgress';
@@ -85,6 +85,36 @@ function n8nInstallManifest(n8nVersion: string): object {
 		: { private: true };
 }
 
+/**
+ * sqlite3's native module for an n8n install, compiled from its bundled source, or copied when the
+ * same sqlite3 was already built for the same Node (n8n 2.40 and 2.41 share both): a build takes
+ * one to two minutes. A module built for another Node crashes on load, hence the exact key.
+ */
+async function buildSqlite3(folder: string, node: string, nodeDir?: string): Promise<void> {
+	const sqlite3 = join(folder, 'node_modules', 'sqlite3');
+	const binding = join(sqlite3, 'build', 'Release', 'node_sqlite3.node');
+	const { version } = JSON.parse(await readFile(join(sqlite3, 'package.json'), 'utf8'));
+	const nodeVersion = (await run(node, ['--version'], { quiet: true })).trim();
+	const built = join(CACHE, 'sqlite3', `${version}-node-${nodeVersion}`, 'node_sqlite3.node');
+	if (existsSync(built)) {
+		progress(`Using sqlite3 ${version} as already built for Node ${nodeVersion}`);
+		await mkdir(dirname(binding), { recursive: true });
+		await copyFile(built, binding);
+	} else {
+		progress('Building sqlite3 for n8n from its bundled source');
+		const env = cleanEnv({ PATH: `${join(node, '..')}:${process.env.PATH ?? ''}` });
+		if (nodeDir) env.npm_config_nodedir = nodeDir;
+		await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+			cwd: folder,
+			env,
+			quiet: true,
+		});
+		await mkdir(dirname(built), { recursive: true });
+		await copyFile(binding, built);
+	}
+	await run(node, ['-e', `require(${JSON.stringify(sqlite3)})`], { quiet: true });
+}
+
 /** n8n itself, installed once per version into .cache/n8n-<version>. */
 export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 	const { node, nodeDir } = await ensureNode(requiredNodeMajor(n8nVersion));
@@ -121,17 +151,7 @@ export async function provisionN8n(n8nVersion: string): Promise<Runtime> {
 				{ cwd: folder, quiet: true },
 			),
 	);
-	progress('Building sqlite3 for n8n from its bundled source');
-	const env = cleanEnv({ PATH: `${join(node, '..')}:${process.env.PATH ?? ''}` });
-	if (nodeDir) env.npm_config_nodedir = nodeDir;
-	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
-		cwd: folder,
-		env,
-		quiet: true,
-	});
-	await run(node, ['-e', `require(${JSON.stringify(join(folder, 'node_modules', 'sqlite3'))})`], {
-		quiet: true,
-	});
+	await buildSqlite3(folder, node, nodeDir);
 	await writeFile(ready, `${new Date().toISOString()}\n`);
 	progress(`n8n ${n8nVersion} is ready`);
 	return { node, nodeDir, n8nBin, n8nVersion };
