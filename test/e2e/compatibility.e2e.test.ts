@@ -12,9 +12,11 @@ import { n8nVersion } from '../../tools/n8n/paths';
 import { simClient } from '../../tools/simulator/client';
 
 /**
- * The compatibility matrix's scenarios (`npm run test:compat` runs this file once per n8n version
- * of `tools/compatibility/matrix.ts`): the trigger's life and the Bigin node's main operations,
- * through n8n's CLI and APIs and the simulator's control API only.
+ * The compatibility matrix's scenarios: the trigger's life and the Bigin node's main operations,
+ * through n8n's CLI and APIs and the simulator's control API only, so that they hold on every
+ * version and through refactors of the nodes. `npm run test:compat` runs this file on the versions
+ * of `tools/compatibility/matrix.ts` other than the pinned one, where the whole suite, which covers
+ * each scenario in its own files, runs instead (`npm run test:e2e` runs this file there too).
  */
 jest.setTimeout(10 * 60 * 1000);
 

@@ -11,8 +11,11 @@ export interface VersionResult {
 	/** The Node.js n8n ran on (`node --version`), empty when it never got that far. */
 	node: string;
 	engine: 'default' | 'legacy';
-	/** Installing n8n: the time it took, or that it was already in .cache/. */
-	install: { seconds: number; cached: boolean };
+	/**
+	 * Installing n8n: the time it took (or that it was already in .cache/), and the version whose
+	 * scenarios ran meanwhile, if any.
+	 */
+	install: { seconds: number; cached: boolean; alongside?: string };
 	/** The scenario run, jest's start and n8n's included. */
 	seconds: number;
 	passed: boolean;

@@ -4,10 +4,11 @@ import { dirname, join } from 'node:path';
 
 import { expressionEngine } from '../n8n/n8nInstance';
 import { CACHE, ROOT, progress } from '../n8n/paths';
+import type { Runtime } from '../n8n/provision';
 import { provisionN8n } from '../n8n/provision';
 import { cleanEnv, run } from '../n8n/run';
 import type { MatrixVersion } from './matrix';
-import { COMPATIBILITY_TEST, MATRIX, RESULTS_FILE } from './matrix';
+import { COMPATIBILITY_TEST, MATRIX, RESULTS_FILE, installBeside } from './matrix';
 import type { MatrixRun, VersionResult } from './results';
 import { scenariosFromJestReport } from './results';
 import { renderTable } from './table';
@@ -20,26 +21,41 @@ import { renderTable } from './table';
  */
 const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
 
-async function runVersion(entry: MatrixVersion): Promise<VersionResult> {
+interface Installed {
+	runtime?: Runtime;
+	error?: string;
+	install: VersionResult['install'];
+}
+
+/** n8n installed into .cache/ (or found there), timed; never rejects. */
+async function install(entry: MatrixVersion, alongside?: string): Promise<Installed> {
+	const cached = existsSync(join(CACHE, `n8n-${entry.n8n}`, '.ready'));
+	const started = Date.now();
+	const timing = () => ({ seconds: seconds(started), cached, alongside });
+	try {
+		const runtime = await provisionN8n(entry.n8n);
+		return { runtime, install: timing() };
+	} catch (error) {
+		const reason = (error as Error).message.split('\n').slice(0, 3).join(' ');
+		return { error: `n8n ${entry.n8n} did not install: ${reason}`, install: timing() };
+	}
+}
+
+async function runVersion(entry: MatrixVersion, installed: Installed): Promise<VersionResult> {
 	const result: VersionResult = {
 		...entry,
 		node: '',
 		engine: expressionEngine(entry.n8n),
-		install: { seconds: 0, cached: existsSync(join(CACHE, `n8n-${entry.n8n}`, '.ready')) },
+		install: installed.install,
 		seconds: 0,
 		passed: false,
 		scenarios: [],
 	};
-	const installStarted = Date.now();
-	try {
-		const runtime = await provisionN8n(entry.n8n);
-		result.node = (await run(runtime.node, ['--version'], { quiet: true })).trim();
-	} catch (error) {
-		result.error = `n8n ${entry.n8n} did not install: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`;
+	if (!installed.runtime) {
+		result.error = installed.error;
 		return result;
-	} finally {
-		result.install.seconds = seconds(installStarted);
 	}
+	result.node = (await run(installed.runtime.node, ['--version'], { quiet: true })).trim();
 
 	const report = join(CACHE, 'compatibility', `jest-${entry.n8n}.json`);
 	await rm(report, { force: true });
@@ -55,7 +71,10 @@ async function runVersion(entry: MatrixVersion): Promise<VersionResult> {
 			'--forceExit',
 			'--json',
 			`--outputFile=${report}`,
-			...(entry.suite === 'whole' ? [] : [COMPATIBILITY_TEST]),
+			// The whole suite covers each compatibility scenario in its own files.
+			...(entry.suite === 'whole'
+				? ['--testPathIgnorePatterns', COMPATIBILITY_TEST]
+				: [COMPATIBILITY_TEST]),
 		],
 		{ cwd: ROOT, env: cleanEnv({ N8N_VERSION: entry.n8n }) },
 	).catch((error: Error) => {
@@ -87,14 +106,21 @@ async function main(): Promise<void> {
 		versions: [],
 	};
 	await mkdir(dirname(RESULTS_FILE), { recursive: true });
-	for (const entry of MATRIX) {
+	let nextInstall: Promise<Installed> | undefined;
+	for (const [index, entry] of MATRIX.entries()) {
 		progress(`Compatibility matrix: n8n ${entry.n8n} (${entry.role})`);
-		const result = await runVersion(entry);
+		const installed = await (nextInstall ?? install(entry));
+		const beside = installBeside(MATRIX, index);
+		nextInstall = beside && installed.runtime ? install(beside, entry.n8n) : undefined;
+		const result = await runVersion(entry, installed);
 		matrixRun.versions.push(result);
 		matrixRun.finishedAt = new Date().toISOString();
 		await writeFile(RESULTS_FILE, `${JSON.stringify(matrixRun, null, '\t')}\n`);
+		const installNote = result.install.cached
+			? 'already installed'
+			: `install ${result.install.seconds} s${result.install.alongside ? ` beside n8n ${result.install.alongside}'s scenarios` : ''}`;
 		progress(
-			`Compatibility matrix: n8n ${entry.n8n} ${result.passed ? 'passed' : 'FAILED'} (install ${result.install.cached ? 'cached' : `${result.install.seconds} s`}, scenarios ${result.seconds} s)`,
+			`Compatibility matrix: n8n ${entry.n8n} ${result.passed ? 'passed' : 'FAILED'} (${installNote}, tests ${result.seconds} s)`,
 		);
 	}
 	process.stdout.write(`\n${renderTable(matrixRun)}\n\nResults: ${RESULTS_FILE}\n`);
