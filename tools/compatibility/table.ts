@@ -58,11 +58,13 @@ export function renderTable(run: MatrixRun): string {
 		oldest
 			? `Oldest n8n version that passed: **${oldest}**.`
 			: 'No n8n version passed in the last matrix run.',
+		'',
 		`Last matrix run: ${run.finishedAt.slice(0, 10)}, package ${run.packageVersion} at commit ${run.commit}.`,
 		'',
 		'| n8n | In the matrix as | Runs on | Result |',
 		'| --- | --- | --- | --- |',
 		...rows,
+		'',
 		TABLE_END,
 	].join('\n');
 }
