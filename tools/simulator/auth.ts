@@ -72,7 +72,7 @@ export function requireRecordScope(caller: Caller, method: string, module: strin
 	if (!moduleWide && !hasScope(caller.scopes, prefixes, levels)) throw scopeMismatch();
 }
 
-/** Search needs `ZohoSearch.securesearch.READ` besides the module's read scope (bigin-api.md §6.2). */
+/** Search needs `ZohoSearch.securesearch.READ` besides the module's read scope (Bigin's Search Records page). */
 export function requireSearchScope(caller: Caller, module: string): void {
 	requireRecordScope(caller, 'GET', module);
 	if (!hasScope(caller.scopes, ['ZohoSearch.securesearch'], ['ALL', 'READ'])) throw scopeMismatch();

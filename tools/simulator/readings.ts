@@ -1,6 +1,6 @@
 import type { SimulatorConfig } from './';
 
-/** One plausible reading of what Bigin does where its documentation is silent (bigin-api.md §10). */
+/** One plausible reading of what Bigin does where its documentation is silent (README, The Bigin simulator). */
 export interface SimulatorReading {
 	name: string;
 	config: Partial<SimulatorConfig>;

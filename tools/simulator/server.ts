@@ -124,8 +124,8 @@ export class SimulatorServer {
 	}
 
 	/**
-	 * Bigin serves a limited number of record calls at once (numbers unpublished, bigin-api.md
-	 * §7.4); one more is answered 429 with Retry-After. A call counts from its arrival until its
+	 * Bigin serves a limited number of record calls at once (its API limits page publishes no
+	 * numbers); one more is answered 429 with Retry-After. A call counts from its arrival until its
 	 * answer is sent, slow-read delay included, so bursts really overlap.
 	 */
 	private admitRecordCall(response: ServerResponse): void {

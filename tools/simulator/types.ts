@@ -21,7 +21,7 @@ export interface SimulatorConfig {
 	/** Offset Bigin renders dates in, in minutes east of UTC (the org's time zone). */
 	orgUtcOffsetMinutes: number;
 
-	// Readings of behaviour Bigin does not document (bigin-api.md §10): the nodes must work under each.
+	// Readings of behaviour Bigin does not document (README, The Bigin simulator): the nodes must work under each.
 
 	/** GET actions/watch lists an `X.all` subscription as `X.create`, `X.edit`, `X.delete`, as Zoho's samples show. */
 	expandAllEvents: boolean;

@@ -214,7 +214,7 @@ describe('Bigin simulator: notifications API (actions/watch)', () => {
 		});
 	});
 
-	describe('readings of what Bigin leaves undocumented (bigin-api.md §10)', () => {
+	describe('readings of what Bigin leaves undocumented', () => {
 		const listed = async () =>
 			(await watch('GET', undefined, '?channel_id=1001')).body.watch as Array<{
 				events: string[];
