@@ -1,5 +1,6 @@
 import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
+import { notifyOnRelatedActionOption } from '../shared/channelOptions';
 import { eventOptions } from '../shared/events';
 
 const SHOWN_IN_SUBTITLE = 2;
@@ -67,7 +68,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to read each created or updated record from Bigin (one API call per record) and output it under "record". Deleted records are never fetched.',
+					'Whether to read each created or updated record from Bigin and output it under "record": from 3 records through the Query API (one call per 200), otherwise one call per record. Deleted records are never fetched.',
 			},
 			{
 				displayName: 'Include Changed Values',
@@ -77,14 +78,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether Bigin should send the new values of the changed fields with each update; they are output under "affectedValues"',
 			},
-			{
-				displayName: 'Notify on Related Action',
-				name: 'notifyOnRelatedAction',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
-			},
+			notifyOnRelatedActionOption,
 		],
 	},
 ];

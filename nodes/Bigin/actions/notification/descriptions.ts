@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { notifyOnRelatedActionOption } from '../../shared/channelOptions';
 import { eventOptions } from '../../shared/events';
 
 export function channelIdField(required: boolean): INodeProperties {
@@ -109,13 +110,6 @@ export const channelOptionsField: INodeProperties = {
 			description:
 				'Whether notifications carry the new values of the changed fields (affected_values); Bigin calls this return_affected_field_values',
 		},
-		{
-			displayName: 'Notify on Related Action',
-			name: 'notifyOnRelatedAction',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether a change to a related record (a note, a task) also counts as an update of the watched record',
-		},
+		notifyOnRelatedActionOption,
 	],
 };
