@@ -70,6 +70,14 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether to read each created or updated record from Bigin (one API call per record) and output it under "record". Deleted records are never fetched.',
 			},
 			{
+				displayName: 'Ignore Repeated Notifications',
+				name: 'ignoreRepeats',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to drop a notification Bigin delivers again (same channel, event, records and time) instead of running the workflow for it twice',
+			},
+			{
 				displayName: 'Include Changed Values',
 				name: 'includeChangedValues',
 				type: 'boolean',
