@@ -31,6 +31,8 @@ export async function load(
 		connections: options.connections,
 		duration: options.seconds,
 		timeout: 10,
+		// Each `[<id>]` in the body becomes a new id per request: every notification is a new one.
+		idReplacement: true,
 	});
 	const statuses: Record<string, number> = {};
 	for (const [code, count] of Object.entries(result.statusCodeStats ?? {}))
