@@ -70,7 +70,10 @@ export function refusalWarnings(logs: string): string[] {
 		.filter((line) => line.includes("refused a notification for this workflow's channel"));
 }
 
-/** Watches a channel for `ms`: how often it was missing, and how often its expiry moved later. */
+/**
+ * Watches a channel for `ms`: how often its expiry moved later, how often it was missing once it
+ * had been renewed, and how it was last seen (undefined: missing at the end).
+ */
 export async function watchRenewals(
 	read: () => Promise<WatchedChannel | undefined>,
 	ms: number,
@@ -78,20 +81,23 @@ export async function watchRenewals(
 	const started = Date.now();
 	let lapses = 0;
 	let renewals = 0;
-	let last = await read();
+	let previous = await read();
+	let last = previous;
 	while (Date.now() - started < ms) {
 		await new Promise((resolve) => setTimeout(resolve, 2000));
-		const channel = await read();
-		if (!channel) lapses += 1;
-		else if (channel.expires_in_seconds > (last?.expires_in_seconds ?? 0) + 5) renewals += 1;
-		last = channel ?? last;
+		last = await read();
+		if (!last && renewals > 0) lapses += 1;
+		else if (last && last.expires_in_seconds > (previous?.expires_in_seconds ?? 0) + 5)
+			renewals += 1;
+		previous = last ?? previous;
 	}
 	return { lapses, renewals, last };
 }
 
 /**
  * Waits for the renewer's first tick to have read the channel back from Bigin (it repairs a token
- * changed before then), so that a change made afterwards stays until its next check, hours away.
+ * changed before then), so that a change made afterwards stays until its next check, hours away:
+ * the third read of the channel, after activation's two (checkExists, then create).
  */
 export async function verifiedOnce(sim: Sim, channel: WatchedChannel): Promise<void> {
 	const deadline = Date.now() + 60_000;
@@ -101,16 +107,34 @@ export async function verifiedOnce(sim: Sim, channel: WatchedChannel): Promise<v
 			path: string;
 			query: Record<string, string>;
 		}>;
-		if (
-			requests.some(
-				(request) =>
-					request.method === 'GET' &&
-					request.path === '/bigin/v2/actions/watch' &&
-					request.query.channel_id === channel.channel_id,
-			)
-		)
-			return;
+		const reads = requests.filter(
+			(request) =>
+				request.method === 'GET' &&
+				request.path === '/bigin/v2/actions/watch' &&
+				request.query.channel_id === channel.channel_id,
+		);
+		if (reads.length >= 3) return;
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
 	throw new Error(`the renewer never read channel ${channel.channel_id} back`);
+}
+
+/** What to print when a channel was not kept alive: the trigger's log lines and Bigin's watch calls. */
+export async function renewalDiagnostics(sim: Sim, logs: string): Promise<string> {
+	const calls = (
+		(await sim.control('GET', 'requests')).requests as Array<{
+			at: number;
+			method: string;
+			path: string;
+			status: number;
+		}>
+	)
+		.filter((request) => request.path === '/bigin/v2/actions/watch')
+		.slice(-30)
+		.map((request) => `${new Date(request.at).toISOString()} ${request.method} ${request.status}`);
+	const lines = logs
+		.split('\n')
+		.filter((line) => line.includes('Bigin Trigger'))
+		.slice(-30);
+	return `Bigin's watch calls:\n${calls.join('\n')}\nlog:\n${lines.join('\n')}`;
 }

@@ -93,6 +93,20 @@ function renewed(settings: ChannelSettings, previous: Grant, grant: Grant): bool
 	);
 }
 
+const lifetimeOf = (grant: Grant) => Date.parse(grant.expiresAt) - grant.grantedAt;
+
+/**
+ * Whether a later method granted no longer a lifetime than `earlier`, which did move the expiry:
+ * then Bigin grants every method that much (a shorter cap than expected, an expected lifetime that
+ * was unknown), and the earlier, cheaper method is the one to renew by.
+ */
+function grantsNoLonger(later: Grant, earlier: Grant, previous: Grant): boolean {
+	return (
+		Date.parse(earlier.expiresAt) > Date.parse(previous.expiresAt) &&
+		lifetimeOf(later) <= lifetimeOf(earlier) + LIFETIME_TOLERANCE_MS
+	);
+}
+
 async function put(context: ChannelContext, settings: ChannelSettings): Promise<Grant | 'missing'> {
 	const grantedAt = Date.now();
 	const result = await replaceChannels(context, [definitionOf(settings)]);
@@ -133,8 +147,19 @@ export async function renew(
 		grant = await enable(context, settings, stillWanted);
 	}
 	const next = RENEWAL_METHODS[RENEWAL_METHODS.indexOf(method) + 1];
-	if (next !== undefined && !renewed(settings, previous, grant))
-		return await renew(context, settings, previous, { from: next, stillWanted });
+	if (next !== undefined && !renewed(settings, previous, grant)) {
+		const escalated = await renew(context, settings, previous, { from: next, stillWanted });
+		return grantsNoLonger(escalated.grant, grant, previous)
+			? {
+					...escalated,
+					grant: {
+						...escalated.grant,
+						renewBy: method,
+						enabledLifetimeMs: lifetimeOf(escalated.grant),
+					},
+				}
+			: escalated;
+	}
 	return {
 		grant: {
 			...grant,

@@ -19,6 +19,13 @@ class ForeignChannelError extends NodeOperationError {}
 /** Pages of Bigin's channel listing read to find the channel: 200 channels each. */
 const LOOKUP_PAGES = 5;
 
+/**
+ * n8n starts the trigger while activation is still under way (the publication service runs both
+ * at once): static data without a channel is only believed once activation had this long to write
+ * it, retries of a Bigin outage included.
+ */
+export const ACTIVATION_GRACE_MS = 60 * 1000;
+
 export interface Renewer {
 	/** One check; never throws, because n8n's cron does not catch. */
 	tick(): Promise<void>;
@@ -54,7 +61,7 @@ export function startRenewer(context: ITriggerFunctions): Renewer {
 	let incidentReported = false;
 	/** The channel this renewer keeps alive: the stored one, or its own once static data lost it. */
 	let current: StoredChannel | undefined;
-	let nextLookupAt = 0;
+	let nextLookupAt = Date.now() + ACTIVATION_GRACE_MS;
 	let failedLookups = 0;
 	const stillWanted = () => !closed;
 
@@ -89,7 +96,10 @@ export function startRenewer(context: ITriggerFunctions): Renewer {
 		return undefined;
 	}
 
-	/** The renewer knows no channel at all: it looks for it in Bigin, at most every few minutes. */
+	/**
+	 * The renewer knows no channel at all: once activation had time to store one, it looks for it
+	 * in Bigin, then again after a failure's back-off or, when Bigin has none, every 6 hours.
+	 */
 	async function lookUp(now: number): Promise<StoredChannel | undefined> {
 		if (now < nextLookupAt) return undefined;
 		try {

@@ -5,7 +5,7 @@ import { nodeKeyOf } from './notices';
 import type { ChannelOptions } from './settings';
 import { channelParametersOf } from './settings';
 
-/** Notifications each n8n process remembers per trigger, in memory (about 40 bytes each). */
+/** Notifications each n8n process remembers per trigger, in memory: at most about half a megabyte. */
 export const REMEMBERED_IN_PROCESS = 5000;
 
 /**

@@ -17,9 +17,9 @@ export interface BiginNotification {
 
 /**
  * Record ids one notification turns into items. Zoho documents no limit on the ids of one
- * notification; it sends one per batch a write changed, and its largest documented batch is a mass
- * update of 500 records by id (its record API writes 100 per call). So a genuine notification
- * names at most 500, and the ids beyond them are refused (and logged), not turned into items.
+ * notification; it sends one per batch a write changed, its record API writes 100 records per
+ * call, and its largest documented batch by id is a mass update of 500 records. The cap covers
+ * every batch Zoho documents; ids beyond it are refused (and logged), not turned into items.
  */
 export const MAX_IDS_PER_NOTIFICATION = 500;
 

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ALL_READINGS } from '../../../../tools/simulator/readings';
 import type { SimChannel } from '../../../support/triggerHarness';
+import { ACTIVATION_GRACE_MS } from '../../../../nodes/Bigin/trigger/renewal';
 import { HOUR, TriggerHarness } from '../../../support/triggerHarness';
 
 /** The cases of issue 10: a channel that converges under every reading of Bigin. */
@@ -173,6 +174,9 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.startTrigger();
 			const from = h.sim.state.requestLog.length;
 			await h.tick();
+			expect(h.biginCalls(from)).toEqual([]);
+			h.travel(ACTIVATION_GRACE_MS);
+			await h.tick();
 			expect(h.biginCalls(from)).toEqual(['GET', 'GET']);
 			expect(h.log).toContainEqual(
 				expect.objectContaining({ message: expect.stringContaining('found it in Bigin') }),
@@ -199,6 +203,9 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.deleteChannelInBigin();
 			h.staticData = {};
 			await h.startTrigger();
+			await h.tick();
+			expect(h.failedExecutions).toEqual([]);
+			h.travel(ACTIVATION_GRACE_MS);
 			await h.tick();
 			h.travel(7 * HOUR);
 			await h.tick();
@@ -248,6 +255,22 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.client.control('POST', 'records/Contacts', { Last_Name: 'After the outage' });
 			await h.sim.settled();
 			expect(h.executions).toHaveLength(1);
+		}, 60_000);
+
+		it('renews a channel it found during an outage by the cheapest method that works: a Bigin granting every channel a minute is renewed by PUT, not re-created each time', async () => {
+			await h.client.control('POST', 'config', { expiryCapSeconds: 60 });
+			await h.activate();
+			await h.triggerResponse?.closeFunction?.();
+			h.staticData = {};
+			await outage();
+			expect(await methods.checkExists.call(h.hook())).toBe(true);
+			await h.client.control('DELETE', 'faults');
+			await h.startTrigger();
+			await h.tick();
+			h.travel(30_000);
+			const from = h.sim.state.requestLog.length;
+			await h.tick();
+			expect(writes(from)).toEqual(['PUT']);
 		}, 60_000);
 
 		it('still fails on what an outage is not (a refused credential), so that n8n reports the activation', async () => {
