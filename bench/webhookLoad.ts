@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 
 import { n8nVersion } from '../tools/n8n/paths';
 import type { LoadResult } from './load';
+import { FRESH_ID } from './load';
 import type { Figure } from './report';
 import type { LoadTarget } from './rounds';
 import { comparison } from './rounds';
@@ -36,8 +37,8 @@ export const REPLAY_OFF_LABEL = 'Bigin Trigger, replay protection off';
 
 /**
  * A valid Bigin notification for a live channel, as the simulator would send it. Its record id is
- * autocannon's `[<id>]`, new in every request, so that each request is a new notification, as in
- * production, and replay protection drops none of them.
+ * new in every request (load.ts), so that each request is a new notification, as in production,
+ * and replay protection drops none of them.
  */
 export function biginNotification(
 	simulatorUrl: string,
@@ -48,7 +49,7 @@ export function biginNotification(
 		query_params: {},
 		module: 'Contacts',
 		resource_uri: `${simulatorUrl}/bigin/v2/Contacts`,
-		ids: ['[<id>]'],
+		ids: [FRESH_ID],
 		affected_fields: [],
 		operation: 'insert',
 		channel_id: channel.channel_id,
