@@ -4,7 +4,6 @@ import type { E2eEnvironment } from '../tools/n8n/environment';
 import {
 	eventually,
 	executionsOf,
-	nodeOutput,
 	startEnvironment,
 	triggerWorkflow,
 } from '../tools/n8n/environment';
@@ -34,11 +33,6 @@ const BIGIN_WORKFLOW = 'benchBigin';
 const BIGIN_WEBHOOK = '3b4c5d6e-7f80-4192-a3b4-c5d6e7f80912';
 const REPLAY_OFF_WORKFLOW = 'benchBiginNoRepl';
 const REPLAY_OFF_WEBHOOK = '2a3b4c5d-6e7f-4081-92a3-b4c5d6e7f809';
-const FETCH_WORKFLOW = 'benchFetching';
-const FETCH_WEBHOOK = '4c5d6e7f-8091-42a3-b4c5-d6e7f8091a2b';
-const READ_DELAY_MS = 50;
-const FETCH_CONCURRENCY = 5;
-const LIMITED_CONCURRENCY = 2;
 
 interface SingleProcessRun extends EngineRun {
 	forged: LoadResult;
@@ -103,14 +97,14 @@ async function measureLoad(
 	};
 }
 
-/** Figures 1–3 in one real n8n process, then webhook load in queue mode. */
+/** Figures 1 and 2 in one real n8n process, then webhook load in queue mode. */
 export async function n8nBench(): Promise<Section[]> {
 	const sections = await singleProcessBench();
 	process.stdout.write('Webhook load in queue mode (main, worker, webhook processors)\n');
 	return [...sections, await queueBench()];
 }
 
-/** Figures 1–3, measured in one real n8n: accepted and forged notifications, and record fetching. */
+/** Figures 1 and 2, measured in one real n8n: accepted and forged notifications. */
 async function singleProcessBench(): Promise<Section[]> {
 	const loadBefore = loadavg()[0];
 	const env = await startEnvironment('bench');
@@ -126,9 +120,7 @@ async function singleProcessBench(): Promise<Section[]> {
 				ignoreRepeats: false,
 			}),
 		);
-		await env.n8n.importWorkflow(triggerWorkflow(FETCH_WORKFLOW, FETCH_WEBHOOK, ['Contacts.edit']));
-		for (const id of [BIGIN_WORKFLOW, REPLAY_OFF_WORKFLOW, FETCH_WORKFLOW])
-			await env.n8n.publish(id);
+		for (const id of [BIGIN_WORKFLOW, REPLAY_OFF_WORKFLOW]) await env.n8n.publish(id);
 		await importPeers(env.n8n, github.credential);
 		await env.n8n.start({ N8N_EXPRESSION_ENGINE: ENGINES[0] });
 
@@ -142,10 +134,10 @@ async function singleProcessBench(): Promise<Section[]> {
 					token: string;
 					notify_url: string;
 				}>;
-				return list.length === 3 ? list : undefined;
+				return list.length === 2 ? list : undefined;
 			},
 			60_000,
-			'the three channels',
+			'the two channels',
 		);
 		const channelOf = (url: string) => {
 			const channel = channels.find((entry) => entry.notify_url === url);
@@ -211,114 +203,7 @@ async function singleProcessBench(): Promise<Section[]> {
 			figures: forgedFigures,
 		};
 
-		const fetchChannel = channels.find((entry) => entry.notify_url.includes(FETCH_WEBHOOK));
-		/** Sends one update notification for `ids` and reads what the execution did. */
-		const fetchRun = async (ids: string[]) => {
-			await sim.request('DELETE', '/_sim/requests');
-			const before = await newestExecutionId(env, FETCH_WORKFLOW);
-			await sim.control('POST', 'notify', {
-				channel_id: fetchChannel?.channel_id,
-				module: 'Contacts',
-				operation: 'update',
-				ids,
-			});
-			const execution = await eventually(
-				async () => {
-					const [newest] = await executionsOf(env.n8n, FETCH_WORKFLOW);
-					return newest && newest.id !== before && newest.status === 'success' ? newest : undefined;
-				},
-				120_000,
-				'the fetching execution',
-			);
-			const detail = await env.n8n.api<{
-				data: { resultData: { runData: Record<string, Array<{ executionTime: number }>> } };
-			}>('GET', `/executions/${execution.id}?includeData=true`);
-			const reads = (
-				(await sim.control('GET', 'requests')).requests as Array<{
-					method: string;
-					path: string;
-					status: number;
-				}>
-			).filter(
-				(request) => request.method === 'GET' && request.path.startsWith('/bigin/v2/Contacts/'),
-			);
-			return {
-				nodeTime: detail.body.data.resultData.runData['Bigin Trigger'][0].executionTime,
-				calls: reads.length,
-				refused: reads.filter((request) => request.status === 429).length,
-				delivered: nodeOutput(execution, 'Bigin Trigger').filter(
-					(item) => item.recordFound === true,
-				).length,
-			};
-		};
-
-		const fetchingRows: string[][] = [];
-		let fetchingMet = true;
-		await sim.control('POST', 'config', { recordReadDelayMs: READ_DELAY_MS });
-		for (const count of [1, 10, 100]) {
-			const ids = Array.from({ length: count }, (_, index) =>
-				String(6756839100000000000n + BigInt(index)),
-			);
-			const { nodeTime, calls } = await fetchRun(ids);
-			const expected = Math.ceil(count / FETCH_CONCURRENCY) * READ_DELAY_MS;
-			fetchingMet &&= calls === count && nodeTime < expected * 2 + 200;
-			fetchingRows.push([String(count), String(calls), `${nodeTime} ms`, `${expected} ms`]);
-		}
-		const fetching: Section = {
-			title: '3. Record fetching',
-			description: `A Bigin Trigger with record fetching on; the simulator delays every record read by ${READ_DELAY_MS} ms. Notifications carry 1, 10 and 100 ids; "wall time" is the trigger node's execution time in n8n, "ideal" is ids / ${FETCH_CONCURRENCY} (the concurrency) × ${READ_DELAY_MS} ms.`,
-			figures: [
-				{
-					name: 'One API call per id, wall time near ids / concurrency × delay',
-					value: fetchingMet ? 'yes' : 'no',
-					target: 'calls = ids, wall ≈ ideal',
-					met: fetchingMet,
-				},
-			],
-			table: { header: ['ids', 'API calls', 'wall time', 'ideal'], rows: fetchingRows },
-		};
-
-		const created = await sim.control('POST', 'records/Contacts', {
-			data: Array.from({ length: 100 }, (_, index) => ({ Last_Name: `Bench ${index}` })),
-		});
-		const contactIds = (created.data as Array<{ details: { id: string } }>).map(
-			(entry) => entry.details.id,
-		);
-		await sim.control('POST', 'config', {
-			recordConcurrencyLimit: LIMITED_CONCURRENCY,
-			concurrencyRetryAfterSeconds: 1,
-		});
-		const limitedRows: string[][] = [];
-		let allDelivered = true;
-		for (const count of [10, 100]) {
-			const run = await fetchRun(contactIds.slice(0, count));
-			allDelivered &&= run.delivered === count;
-			limitedRows.push([
-				String(count),
-				`${run.delivered}/${count}`,
-				String(run.refused),
-				String(run.calls),
-				`${run.nodeTime} ms`,
-			]);
-		}
-		await sim.control('POST', 'config', { recordConcurrencyLimit: 0, recordReadDelayMs: 0 });
-		const limited: Section = {
-			title: "3b. Record fetching under Bigin's concurrency limit",
-			description: `The same trigger, with existing records, against a simulator that serves ${LIMITED_CONCURRENCY} record calls at once (each held ${READ_DELAY_MS} ms) and answers any more with 429 and Retry-After: 1. The trigger reads ${FETCH_CONCURRENCY} at a time and retries each refused read after the Retry-After; "wall time" is the trigger node's execution time in n8n.`,
-			figures: [
-				{
-					name: 'Every record delivered despite 429s',
-					value: allDelivered ? 'yes' : 'no',
-					target: 'all',
-					met: allDelivered,
-				},
-			],
-			table: {
-				header: ['ids', 'delivered', '429 answers', 'API calls', 'wall time'],
-				rows: limitedRows,
-			},
-		};
-		return [throughput, forgedSection, fetching, limited];
+		return [throughput, forgedSection];
 	} finally {
 		await env.stop();
 		await github.stop();

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,31 +6,50 @@ import { n8nVersion, progress, ROOT } from '../tools/n8n/paths';
 import { credits } from './credits';
 import { n8nBench } from './n8nBench';
 import { packageWeight } from './packageWeight';
+import { recordFetching } from './recordFetching';
 import type { Section } from './report';
-import { markdown, printSection } from './report';
+import { markdown, printSection, withSections } from './report';
 import { packPackage } from '../tools/n8n/communityPackage';
 import { provisionN8n } from '../tools/n8n/provision';
 
-/** `npm run bench`: every figure with its target, printed and written to bench/RESULTS.md. */
+const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
+
+/**
+ * `npm run bench`: every figure with its target, printed and written to bench/RESULTS.md.
+ * `npm run bench -- fetching` measures record fetching alone (in this process, no n8n, about a
+ * minute) and replaces its sections in bench/RESULTS.md.
+ */
 async function main(): Promise<void> {
-	await provisionN8n(n8nVersion());
-	await packPackage();
+	const fetchingOnly = process.argv.slice(2).includes('fetching');
 	const sections: Section[] = [];
-	progress('Benchmark 1–3: webhook load and record fetching in a real n8n');
-	sections.push(...(await n8nBench()));
-	progress('Benchmark 4: package weight');
-	sections.push(packageWeight());
-	progress('Benchmark 5: API credits over simulated days');
-	sections.push(await credits());
+	if (!fetchingOnly) {
+		await provisionN8n(n8nVersion());
+		await packPackage();
+		progress('Benchmark 1–2: webhook load in a real n8n');
+		sections.push(...(await n8nBench()));
+	}
+	progress('Benchmark 3: record fetching, through queries and one by one');
+	sections.push(...(await recordFetching()));
+	if (!fetchingOnly) {
+		progress('Benchmark 4: package weight');
+		sections.push(packageWeight());
+		progress('Benchmark 5: API credits over simulated days');
+		sections.push(await credits());
+	}
 
 	const machine = [
 		`CPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
 		`Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-		`Node.js (bench): ${process.version}; n8n ${n8nVersion()}`,
+		`Node.js (bench): ${process.version}${fetchingOnly ? '' : `; n8n ${n8nVersion()}`}`,
 		`Date: ${new Date().toISOString()}`,
 	];
 	for (const section of sections) printSection(section);
-	await writeFile(join(ROOT, 'bench', 'RESULTS.md'), markdown(sections, machine));
+	await writeFile(
+		RESULTS,
+		fetchingOnly
+			? withSections(await readFile(RESULTS, 'utf8'), sections, machine)
+			: markdown(sections, machine),
+	);
 	const missed = sections
 		.flatMap((section) => section.figures)
 		.filter((figure) => figure.met === false);

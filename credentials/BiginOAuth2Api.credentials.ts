@@ -22,7 +22,10 @@ export const DEFAULT_BIGIN_SCOPES = [
 	'ZohoBigin.settings.modules.READ',
 	'ZohoBigin.settings.fields.READ',
 	'ZohoBigin.settings.layouts.READ',
+	// The org's active users: the Owner picker of the field mapper and of Get Many.
+	'ZohoBigin.users.READ',
 	'ZohoSearch.securesearch.READ',
+	'ZohoBigin.coql.READ',
 ].join(',');
 
 const dataCenterOptions = [
@@ -85,7 +88,7 @@ export class BiginOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BIGIN_SCOPES,
 			description:
-				'Comma-separated Zoho scopes. The default covers notification channels, reading, searching and writing records, and reading module, field and layout (Team Pipeline) metadata. Narrow it (for example to ZohoBigin.notifications.ALL,ZohoBigin.modules.contacts.READ) if you only watch some modules.',
+				"Comma-separated Zoho scopes. The default covers notification channels, reading, searching, querying (ZohoBigin.coql.READ: the trigger reads a notification's records in one call instead of one call each) and writing records, reading module, field and layout (Team Pipeline) metadata, and listing the users of the org (to pick the owner of a record). Narrow it (for example to ZohoBigin.notifications.ALL,ZohoBigin.modules.contacts.READ) if you only watch some modules.",
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
@@ -129,7 +132,7 @@ export class BiginOAuth2Api implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Bigin refused the access token even after n8n refreshed it (HTTP 401). Either the grant was revoked or has expired, or the Data Centre is not the one that issued it: reconnect. Or the Scope lacks ZohoBigin.notifications.READ: add ZohoBigin.notifications.ALL to Scope, then reconnect.',
+						'Bigin refused the access token even after n8n refreshed it (HTTP 401). Either the grant was revoked or has expired, or the Data Centre is not the one that issued it: reconnect. Or the Scope lacks what GET actions/watch needs, ZohoBigin.notifications.READ (or ZohoBigin.notifications.ALL): add it to Scope, then reconnect: Zoho grants a scope only when the credential connects.',
 				},
 			},
 			{

@@ -7,6 +7,7 @@ import { N8nInstance, OWNER } from '../tools/n8n/n8nInstance';
 import { CACHE, n8nVersion, progress } from '../tools/n8n/paths';
 import { provisionN8n } from '../tools/n8n/provision';
 import { simulatorCredential } from '../tools/n8n/simulatorCredential';
+import { stepTimings, timedStep } from '../tools/n8n/timings';
 
 /**
  * `npm run dev`: the package, packed and installed like a community package, in a local n8n on
@@ -71,7 +72,9 @@ async function main(): Promise<void> {
 	const userFolder = join(CACHE, 'dev');
 	await mkdir(userFolder, { recursive: true });
 	progress('Installing the package into the local n8n, as Community Nodes would');
-	await installCommunityPackage(userFolder, await packPackage());
+	await timedStep('packing and installing the package', async () =>
+		installCommunityPackage(userFolder, await packPackage()),
+	);
 
 	// n8n writes its own log there as well as to the console this script keeps quiet.
 	const logFile = join(userFolder, 'n8n.log');
@@ -90,15 +93,29 @@ async function main(): Promise<void> {
 	const simulator = useSimulator ? await startSimulator({ port: SIMULATOR_PORT }) : undefined;
 	if (simulator) {
 		progress(`Bigin simulator listening on ${simulator.url}`);
+		// Each import is one run of n8n's CLI (the first also creates n8n's database).
 		progress('Importing the "Bigin (local simulator)" credential and the demo workflow');
-		await n8n.importCredentials([await simulatorCredential(simulator.url, DEMO_CREDENTIAL)]);
-		await n8n.importWorkflow(demoWorkflow());
-		await n8n.publish(DEMO_WORKFLOW);
+		const credential = await simulatorCredential(simulator.url, DEMO_CREDENTIAL);
+		await timedStep('importing the demo credential', () => n8n.importCredentials([credential]), {
+			quiet: true,
+		});
+		await timedStep('importing the demo workflow', () => n8n.importWorkflow(demoWorkflow()), {
+			quiet: true,
+		});
+		await timedStep('publishing the demo workflow', () => n8n.publish(DEMO_WORKFLOW), {
+			quiet: true,
+		});
 	}
 
 	progress(`Starting n8n ${runtime.n8nVersion} on ${n8n.url} (time zone ${TIME_ZONE})`);
-	await n8n.start();
-	await n8n.login();
+	await timedStep(
+		'starting n8n',
+		async () => {
+			await n8n.start();
+			await n8n.login();
+		},
+		{ quiet: true },
+	);
 
 	const lines = [
 		'',
@@ -116,6 +133,7 @@ async function main(): Promise<void> {
 			'  Bigin must reach n8n: start with WEBHOOK_URL=https://<your public tunnel>/ npm run dev -- --real-bigin',
 		);
 	}
+	lines.push('', '  Time each step took:', ...stepTimings().map((line) => `  ${line}`));
 	lines.push('', '  Ctrl-C stops everything.', '');
 	process.stdout.write(`${lines.join('\n')}\n`);
 

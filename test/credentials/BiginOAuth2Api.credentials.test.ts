@@ -126,7 +126,7 @@ describe('Bigin OAuth2 API credential', () => {
 		expect(resolved('accessTokenUrl', self)).toBe('http://127.0.0.1:4010/oauth/v2/token');
 	});
 
-	it('defaults to least-privilege scopes covering notifications, records and module metadata, editable', () => {
+	it('defaults to least-privilege scopes covering notifications, records, queries, module metadata and the users of the org, editable', () => {
 		expect(property('scope').type).toBe('string');
 		expect(DEFAULT_BIGIN_SCOPES.split(',')).toEqual([
 			'ZohoBigin.notifications.ALL',
@@ -134,7 +134,9 @@ describe('Bigin OAuth2 API credential', () => {
 			'ZohoBigin.settings.modules.READ',
 			'ZohoBigin.settings.fields.READ',
 			'ZohoBigin.settings.layouts.READ',
+			'ZohoBigin.users.READ',
 			'ZohoSearch.securesearch.READ',
+			'ZohoBigin.coql.READ',
 		]);
 	});
 

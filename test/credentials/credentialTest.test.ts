@@ -6,6 +6,7 @@ import { customAccountsServerFields } from '../../tools/n8n/simulatorCredential'
 import { runCredentialTest } from '../../tools/contexts/credentialTester';
 import { simulatorCredentials } from '../../tools/contexts/nodeHarness';
 import { BiginOAuth2Api } from '../../credentials/BiginOAuth2Api.credentials';
+import { missingScopeAdvice } from '../../nodes/Bigin/transport/scopes';
 
 const credentialType = new BiginOAuth2Api();
 const REDIRECT_URI = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
@@ -127,11 +128,17 @@ describe("Bigin OAuth2 API credential test, as n8n's credential dialog runs it, 
 		expect(result.message).toContain('reconnect');
 	});
 
-	it('fails for a token without the notifications scope, naming the scope', async () => {
+	it('fails for a token without the notifications scope, naming the scope as the transport does', async () => {
 		const credentials = await simulatorCredentials(account, 'ZohoBigin.modules.ALL');
 		const result = await runCredentialTest(credentialType, credentials);
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('ZohoBigin.notifications.READ');
+		const testCall = credentialType.test.request;
+		const needs = missingScopeAdvice(
+			String(testCall.method),
+			String(testCall.url).slice('/bigin/v2/'.length),
+		).needs;
+		expect(result.message).toContain(needs.replace(' needs ', ' needs, '));
+		expect(result.message).toContain('then reconnect');
 	});
 
 	it('passes with a scope narrowed to notifications and one module, as the README suggests', async () => {

@@ -10,20 +10,148 @@ import {
 } from '../../tools/n8n/environment';
 import { n8nVersion } from '../../tools/n8n/paths';
 import { simClient } from '../../tools/simulator/client';
+import { MODULE_FIELDS } from '../../tools/simulator/fields';
 
 jest.setTimeout(10 * 60 * 1000);
 
 const WORKFLOW = 'wfBiginRecords01';
 const WEBHOOK = '7b3f4e5d-6c7b-4a81-9c0d-1e2f3a4b5c6d';
+const BULK_WORKFLOW = 'wfBiginBulkEdit1';
+const BULK_WEBHOOK = '8c4a5f6e-7d8c-4b92-8dae-2f3a4b5c6d7f';
+const BULK_TITLE = 'Bulk edited';
+const SIGNUP_WORKFLOW = 'wfBiginSignup001';
+const SIGNUP_PATH = 'bigin-signup';
+const PRIYA = {
+	name: 'Priya Partner (priya@bigin-simulator.example)',
+	value: '6756839000000311017',
+};
 
-const field = (id: string, type: string, required = false) => ({
+const field = (id: string, type: string, required = false, extra: object = {}) => ({
 	id,
 	displayName: id.replace(/_/g, ' '),
 	required,
 	defaultMatch: false,
 	display: true,
 	type,
+	...extra,
 });
+
+/** Field mapper parameters as the editor saves them: the values and the schema it showed. */
+const columns = (value: Record<string, unknown>, schema: object[]) => ({
+	mappingMode: 'defineBelow',
+	value,
+	matchingColumns: [],
+	schema,
+	attemptToConvertTypes: false,
+	convertFieldsToString: false,
+});
+
+/** Connections that run the nodes one after the other. */
+function chain(names: string[]) {
+	return Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, index) => [
+				name,
+				{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
+			]),
+	);
+}
+
+function recordNode(name: string, x: number, parameters: Record<string, unknown>) {
+	return {
+		id: `${SIGNUP_WORKFLOW}-${name.replace(/\W/g, '')}`,
+		name,
+		type: 'n8n-nodes-bigin.bigin',
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: { resource: 'record', ...parameters },
+		credentials,
+	};
+}
+
+/**
+ * Webhook (a sign-up: name, the deal it came with, the product bought) → Bigin (Record: Create)
+ * of a contact with an owner picked from the org's users and tags → Bigin (Record: Create) of a
+ * task about the deal (a pipeline record) → Bigin (Record: Link Product) to the contact → Bigin
+ * (Record: Get Related Records) of the contact's products, answered to the webhook's caller.
+ */
+function signupWorkflow() {
+	const start = "$('Start').item.json.body";
+	return {
+		id: SIGNUP_WORKFLOW,
+		name: 'Bigin sign-up e2e',
+		active: false,
+		nodes: [
+			{
+				id: `${SIGNUP_WORKFLOW}-start`,
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b',
+				parameters: {
+					httpMethod: 'POST',
+					path: SIGNUP_PATH,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+			},
+			recordNode('Create Contact', 200, {
+				operation: 'create',
+				module: 'Contacts',
+				columns: columns(
+					{ Last_Name: `={{ ${start}.name }}`, Owner: PRIYA.value, Tag: 'Webinar, Newsletter' },
+					[
+						field('Last_Name', 'string', true),
+						field('Owner', 'options', false, { options: [PRIYA] }),
+						field('Tag', 'string'),
+					],
+				),
+			}),
+			recordNode('Follow-up Task', 400, {
+				operation: 'create',
+				module: 'Tasks',
+				parentModule: 'Pipelines',
+				columns: columns(
+					{
+						Subject: `={{ 'Welcome call: ' + ${start}.name }}`,
+						Related_To: `={{ ${start}.dealId }}`,
+						Owner: PRIYA.value,
+					},
+					[
+						field('Subject', 'string', true),
+						field('Related_To', 'string'),
+						field('Owner', 'options', false, { options: [PRIYA] }),
+					],
+				),
+			}),
+			recordNode('Link Product', 600, {
+				operation: 'linkProduct',
+				module: 'Contacts',
+				recordId: { __rl: true, mode: 'id', value: "={{ $('Create Contact').item.json.id }}" },
+				productId: { __rl: true, mode: 'id', value: `={{ ${start}.productId }}` },
+			}),
+			recordNode("Contact's Products", 800, {
+				operation: 'getRelated',
+				module: 'Contacts',
+				recordId: { __rl: true, mode: 'id', value: "={{ $('Create Contact').item.json.id }}" },
+				relatedList: 'Products',
+				returnAll: true,
+				options: { fields: ['Product_Name', 'Unit_Price'] },
+			}),
+		],
+		connections: chain([
+			'Start',
+			'Create Contact',
+			'Follow-up Task',
+			'Link Product',
+			"Contact's Products",
+		]),
+		settings: { executionOrder: 'v1' },
+	};
+}
 
 /**
  * Bigin Trigger (contact created) → Bigin (Record: Update) on the contact that started it →
@@ -120,6 +248,39 @@ function welcomeWorkflow(renewalsPipelineId: string) {
 	};
 }
 
+/**
+ * Bigin Trigger (contact updated) → Bigin (Record: Query, once per execution) listing the
+ * contacts a bulk edit gave its title.
+ */
+function bulkEditWorkflow() {
+	const workflow = triggerWorkflow(BULK_WORKFLOW, BULK_WEBHOOK, ['Contacts.edit']);
+	return {
+		...workflow,
+		name: 'Bigin bulk edit e2e',
+		nodes: [
+			...workflow.nodes,
+			{
+				id: `${BULK_WORKFLOW}-query`,
+				name: 'Query Edited',
+				type: 'n8n-nodes-bigin.bigin',
+				typeVersion: 1,
+				position: [300, 0],
+				executeOnce: true,
+				parameters: {
+					resource: 'record',
+					operation: 'query',
+					query: `select Last_Name, Title from Contacts where Title = '${BULK_TITLE}' order by Last_Name`,
+					returnAll: true,
+				},
+				credentials,
+			},
+		],
+		connections: {
+			'Bigin Trigger': { main: [[{ node: 'Query Edited', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 	let env: E2eEnvironment;
 	let sim: ReturnType<typeof simClient>;
@@ -134,12 +295,14 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 			(layout) => layout.name === 'Renewals',
 		);
 		await env.n8n.importWorkflow(welcomeWorkflow(String(renewals?.id)));
-		await env.n8n.publish(WORKFLOW);
+		await env.n8n.importWorkflow(bulkEditWorkflow());
+		await env.n8n.importWorkflow(signupWorkflow());
+		for (const id of [WORKFLOW, BULK_WORKFLOW, SIGNUP_WORKFLOW]) await env.n8n.publish(id);
 		await env.n8n.start();
 		await eventually(
-			async () => ((await sim.control('GET', 'channels')).channels.length > 0 ? true : undefined),
+			async () => ((await sim.control('GET', 'channels')).channels.length > 1 ? true : undefined),
 			30_000,
-			'the trigger to register its channel',
+			'both triggers to register their channels',
 		);
 	});
 	afterAll(async () => await env?.stop());
@@ -235,8 +398,19 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 			expect.arrayContaining([
 				expect.objectContaining({ id: 'Last_Name', required: true }),
 				expect.objectContaining({ id: 'Loyalty_Points', required: false }),
+				expect.objectContaining({
+					id: 'Owner',
+					type: 'options',
+					options: expect.arrayContaining([PRIYA]),
+				}),
+				expect.objectContaining({ id: 'Tag', type: 'string' }),
 			]),
 		);
+		const owners = await ask<Array<{ name: string; value: string }>>('options', 'getActiveUsers', {
+			operation: 'getAll',
+			module: 'Contacts',
+		});
+		expect(owners).toContainEqual(PRIYA);
 		const list = await ask<{ results: Array<{ name: string }> }>(
 			'resource-locator-results',
 			'searchRecords',
@@ -245,7 +419,125 @@ describe(`Bigin records in a real n8n ${n8nVersion()}`, () => {
 		);
 		expect(list.results.map((result) => result.name)).toContain('Maria Lopez');
 		scenario(
-			"the editor's pipelines, operators, field mapper and record list came from Bigin through n8n's own endpoints",
+			"the editor's pipelines, operators, field mapper (Owner from the org's users), owner filter and record list came from Bigin through n8n's own endpoints",
+		);
+	});
+
+	it("12. Webhook → Bigin (Record: Create) a contact with an owner and tags → Create a task about a pipeline record → Link Product → Get Related Records: the contact's products", async () => {
+		const [deal] = (await sim.control('GET', 'records/Pipelines')).data as Array<{
+			id: string;
+		}>;
+		const product = String(
+			(
+				await sim.control('POST', 'records/Products', {
+					Product_Name: 'Onboarding Kit',
+					Unit_Price: 49,
+				})
+			).data[0].details.id,
+		);
+		const response = await eventually(
+			async () => {
+				const answer = await fetch(`${env.n8n.url}/webhook/${SIGNUP_PATH}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ name: 'Haddad', dealId: deal.id, productId: product }),
+				});
+				return answer.status === 404 ? undefined : answer;
+			},
+			30_000,
+			`the webhook ${SIGNUP_PATH} to be registered`,
+		);
+		const body = await response.text();
+		expect({ status: response.status, body }).toMatchObject({ status: 200 });
+		expect(JSON.parse(body)).toEqual([
+			{ id: product, Product_Name: 'Onboarding Kit', Unit_Price: 49 },
+		]);
+		const contacts = (await sim.control('GET', 'records/Contacts')).data as Array<
+			Record<string, unknown>
+		>;
+		const contact = contacts.find((record) => record.Last_Name === 'Haddad');
+		expect(contact).toMatchObject({
+			Owner: { id: PRIYA.value, name: 'Priya Partner' },
+			Tag: [
+				expect.objectContaining({ name: 'Webinar' }),
+				expect.objectContaining({ name: 'Newsletter' }),
+			],
+		});
+		const tasks = (await sim.control('GET', 'records/Tasks')).data as Array<
+			Record<string, unknown>
+		>;
+		expect(tasks.find((task) => task.Subject === 'Welcome call: Haddad')).toMatchObject({
+			Related_To: { id: deal.id },
+			$related_module: 'Pipelines',
+			Owner: { id: PRIYA.value },
+		});
+		const requests = (await sim.control('GET', 'requests')).requests as Array<{
+			method: string;
+			path: string;
+		}>;
+		expect(requests.map((request) => `${request.method} ${request.path}`)).toContain(
+			`PUT /bigin/v2/Contacts/${String(contact?.id)}/Products/${product}`,
+		);
+		scenario(
+			"a sign-up created a contact owned by Priya with two tags, a task about its deal, linked the product it bought and answered with the contact's products",
+		);
+	});
+
+	it('13. a bulk edit of 100 contacts is one notification: one item per id with its record, read with one query, then Bigin (Record: Query) lists them', async () => {
+		const seeded = await sim.control('POST', 'records/Contacts/bulk', { count: 100 });
+		const all = (await sim.control('GET', 'records/Contacts')).data as Array<{ id: string }>;
+		const ids = all
+			.slice(all.findIndex((record) => record.id === seeded.first_id))
+			.map((r) => r.id);
+		expect(ids).toHaveLength(100);
+		await sim.request('DELETE', '/_sim/requests');
+		await sim.request('PUT', '/bigin/v2/Contacts', {
+			token: await sim.token(),
+			body: { data: ids.map((id) => ({ id, Title: BULK_TITLE })) },
+		});
+		const execution = await eventually(
+			async () =>
+				(await executionsOf(env.n8n, BULK_WORKFLOW)).find(
+					(candidate) =>
+						candidate.status === 'success' && nodeOutput(candidate, 'Bigin Trigger').length === 100,
+				),
+			60_000,
+			'the execution of the bulk edit',
+		);
+		const items = nodeOutput(execution, 'Bigin Trigger');
+		expect(items.map((item) => item.recordId)).toEqual(ids);
+		expect(
+			items.every(
+				(item) =>
+					item.recordFound === true &&
+					(item.record as { id: string; Title: string }).id === item.recordId &&
+					(item.record as { Title: string }).Title === BULK_TITLE,
+			),
+		).toBe(true);
+		const listed = nodeOutput(execution, 'Query Edited');
+		expect(listed).toHaveLength(100);
+		expect(listed[0]).toEqual({ id: expect.any(String), Last_Name: 'Bulk 1', Title: BULK_TITLE });
+		// The trigger's reads of the bulk edit's records (an earlier scenario's executions may still
+		// be reading theirs): its queries, one per 50 fields, and no read of one record.
+		const bulk = new Set(ids);
+		const reads = (
+			(await sim.control('GET', 'requests')).requests as Array<{
+				method: string;
+				path: string;
+				selectQuery?: string;
+			}>
+		)
+			.filter((request) =>
+				request.path === '/bigin/v2/coql'
+					? ids.some((id) => request.selectQuery?.includes(id))
+					: /^\/bigin\/v2\/Contacts\/\d+$/.test(request.path) &&
+						bulk.has(request.path.split('/').pop() ?? ''),
+			)
+			.map((request) => `${request.method} ${request.path}`);
+		const fieldGroups = Math.ceil(MODULE_FIELDS.Contacts.length / 50);
+		expect(reads).toEqual(Array.from({ length: fieldGroups }, () => 'POST /bigin/v2/coql'));
+		scenario(
+			'a bulk edit of 100 contacts became one execution of 100 items with their records, read with one query; Record: Query listed them',
 		);
 	});
 });

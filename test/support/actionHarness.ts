@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../../tools/simulator';
 import { startSimulator } from '../../tools/simulator';
@@ -13,6 +13,8 @@ export interface BiginNodeFixture {
 	client: ReturnType<typeof simClient>;
 	credentials: Credentials;
 	recorder: RequestRecorder;
+	/** The hints the node added to its output since the test began. */
+	hints: NodeExecutionHint[];
 	run(
 		parameters: IDataObject | ((itemIndex: number) => IDataObject),
 		options?: { input?: INodeExecutionData[]; continueOnFail?: boolean },
@@ -38,6 +40,7 @@ export function useBiginNode(): BiginNodeFixture {
 		fixture.sim.state.reset();
 		fixture.credentials = await simulatorCredentials(fixture.sim);
 		fixture.recorder = { requests: [], refreshes: 0 };
+		fixture.hints = [];
 	});
 	fixture.run = async (parameters, options = {}) => {
 		const context = executeContext({
@@ -47,6 +50,7 @@ export function useBiginNode(): BiginNodeFixture {
 			input: options.input ?? items({}),
 			continueOnFail: options.continueOnFail,
 			recorder: fixture.recorder,
+			hints: fixture.hints,
 		});
 		const [output] = await node.execute.call(context);
 		return output;

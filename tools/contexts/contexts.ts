@@ -7,6 +7,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	ITriggerFunctions,
+	NodeExecutionHint,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -41,6 +42,8 @@ export function executeContext(
 		continueOnFail?: boolean;
 		timezone?: string;
 		workflowId?: string;
+		/** Collects the hints the node adds to its output, as n8n's output pane shows them. */
+		hints?: NodeExecutionHint[];
 	},
 ): IExecuteFunctions {
 	const { httpRequestWithAuthentication, ...base } = common(options);
@@ -57,6 +60,7 @@ export function executeContext(
 			read(name, itemIndex, fallback),
 		getTimezone: () => options.timezone ?? 'Europe/Berlin',
 		continueOnFail: () => options.continueOnFail ?? false,
+		addExecutionHints: (...hints: NodeExecutionHint[]) => options.hints?.push(...hints),
 		helpers: {
 			httpRequestWithAuthentication,
 			returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })),

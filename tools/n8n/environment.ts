@@ -18,27 +18,36 @@ export interface E2eEnvironment {
 	stop(): Promise<void>;
 }
 
-/** A fresh n8n user folder under .cache/e2e with the packed package installed as Community Nodes would. */
-export async function userFolderWithPackage(name: string): Promise<string> {
+/** The package as the end-to-end suite's global setup packed it, in .cache/pack. */
+export async function packedTarball(): Promise<string> {
+	const packFolder = join(CACHE, 'pack');
+	const [tarball] = (await readdir(packFolder)).filter((file) => file.endsWith('.tgz'));
+	return join(packFolder, tarball);
+}
+
+/**
+ * A fresh n8n user folder under .cache/e2e with a package tarball (the packed package unless told
+ * otherwise) installed as Community Nodes would.
+ */
+export async function userFolderWithPackage(name: string, tarball?: string): Promise<string> {
 	const userFolder = join(CACHE, 'e2e', `${name}-${process.pid}`);
 	await rm(userFolder, { recursive: true, force: true });
 	await mkdir(userFolder, { recursive: true });
-	const packFolder = join(CACHE, 'pack');
-	const [tarball] = (await readdir(packFolder)).filter((file) => file.endsWith('.tgz'));
-	await installCommunityPackage(userFolder, join(packFolder, tarball));
+	await installCommunityPackage(userFolder, tarball ?? (await packedTarball()));
 	return userFolder;
 }
 
 /**
- * A fresh n8n user folder with the packed package installed, a simulator (under the given reading
- * of Bigin's undocumented behaviour, default otherwise), and a ready credential.
+ * A fresh n8n user folder with the packed package (or `tarball`) installed, a simulator (under the
+ * given reading of Bigin's undocumented behaviour, default otherwise), and a ready credential.
  */
 export async function startEnvironment(
 	name: string,
 	simConfig: Partial<SimulatorConfig> = {},
+	tarball?: string,
 ): Promise<E2eEnvironment> {
 	const runtime = await provisionN8n(n8nVersion());
-	const userFolder = await userFolderWithPackage(name);
+	const userFolder = await userFolderWithPackage(name, tarball);
 
 	const sim = await startSimulator({ config: simConfig });
 	const n8n = new N8nInstance({ runtime, userFolder, port: await freePort() });

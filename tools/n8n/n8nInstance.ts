@@ -30,6 +30,15 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/**
+ * The expression engine the harness runs an n8n version with. n8n 1.x runs on Node 20 here, where
+ * its isolated-vm engine cannot be built (its native module needs Node 22+ or install scripts);
+ * n8n's legacy engine evaluates the same expressions in-process.
+ */
+export function expressionEngine(n8nVersion: string): 'default' | 'legacy' {
+	return Number(n8nVersion.split('.')[0]) < 2 ? 'legacy' : 'default';
+}
+
 /** Which n8n process: the main (`start`), a queue-mode `worker`, or a `webhook` processor. */
 export type N8nCommand = 'start' | 'worker' | 'webhook';
 
@@ -93,13 +102,8 @@ export class N8nInstance {
 		};
 	}
 
-	/**
-	 * n8n 1.x runs on Node 20 here, where its isolated-vm expression engine cannot be built (its
-	 * native module needs Node 22+ or install scripts); n8n's legacy engine evaluates the same
-	 * expressions in-process.
-	 */
 	private versionSpecificEnv(): Record<string, string> {
-		return Number(this.options.runtime.n8nVersion.split('.')[0]) < 2
+		return expressionEngine(this.options.runtime.n8nVersion) === 'legacy'
 			? { N8N_EXPRESSION_ENGINE: 'legacy' }
 			: {};
 	}

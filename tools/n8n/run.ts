@@ -5,6 +5,8 @@ export interface RunOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Keep the output unless the command fails (then it is shown). */
 	quiet?: boolean;
+	/** Sees the output as it comes, e.g. to report progress. */
+	onOutput?: (chunk: string) => void;
 }
 
 /**
@@ -33,10 +35,12 @@ export async function run(
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => {
 			output += chunk.toString();
+			options.onOutput?.(chunk.toString());
 			if (!options.quiet) process.stdout.write(chunk);
 		});
 		child.stderr.on('data', (chunk: Buffer) => {
 			output += chunk.toString();
+			options.onOutput?.(chunk.toString());
 			if (!options.quiet) process.stderr.write(chunk);
 		});
 		child.once('error', reject);

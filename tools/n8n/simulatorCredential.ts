@@ -1,3 +1,4 @@
+import { DEFAULT_BIGIN_SCOPES } from '../../credentials/BiginOAuth2Api.credentials';
 import { trimTrailingSlashes } from '../../credentials/biginDataCenters';
 
 /**
@@ -8,15 +9,20 @@ export function customAccountsServerFields(accountsServer: string): { authUrl: s
 	return { authUrl: `=${trimTrailingSlashes(accountsServer)}/oauth/v2/auth` };
 }
 
-/** The import record of a Bigin credential already connected to a running simulator (fresh tokens). */
+/**
+ * The import record of a Bigin credential already connected to a running simulator (fresh tokens),
+ * with the credential's default Scope, granted as such: a reconnection ("Switch account") asks for
+ * the same scopes, so it keeps every operation working.
+ */
 export async function simulatorCredential(
 	simulatorUrl: string,
 	identity: { id: string; name: string },
+	scope: string = DEFAULT_BIGIN_SCOPES,
 ): Promise<object> {
 	const response = await fetch(`${simulatorUrl}/_sim/tokens`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: '{}',
+		body: JSON.stringify({ scope }),
 	});
 	const token = (await response.json()) as Record<string, string>;
 	return {
@@ -26,7 +32,7 @@ export async function simulatorCredential(
 			...customAccountsServerFields(simulatorUrl),
 			clientId: token.client_id,
 			clientSecret: token.client_secret,
-			scope: 'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
+			scope,
 			oauthTokenData: {
 				access_token: token.access_token,
 				refresh_token: token.refresh_token,

@@ -87,6 +87,20 @@ export function requireSettingsScope(caller: Caller, area: string): void {
 		throw scopeMismatch();
 }
 
+/** GET org: `ZohoBigin.org.ALL|READ`, or the settings-wide scope. */
+export function requireOrgScope(caller: Caller): void {
+	if (
+		!hasScope(caller.scopes, ['ZohoBigin.org'], ['ALL', 'READ']) &&
+		!hasScope(caller.scopes, ['ZohoBigin.settings'], ['ALL'])
+	)
+		throw scopeMismatch();
+}
+
+/** The Query API: `ZohoBigin.coql.READ` (or `.ALL`); the module's READ is checked once the query names it. */
+export function requireCoqlScope(caller: Caller): void {
+	if (!hasScope(caller.scopes, ['ZohoBigin.coql'], ['ALL', 'READ'])) throw scopeMismatch();
+}
+
 export function requireUsersScope(caller: Caller): void {
 	if (!hasScope(caller.scopes, ['ZohoBigin.users'], ['ALL', 'READ'])) throw scopeMismatch();
 }

@@ -1,3 +1,4 @@
+import { unlinkAll } from './associations';
 import type { Routed } from './route';
 import { deliver, notificationPayload } from './notifier';
 import type { RecordOperation } from './notifier';
@@ -39,7 +40,9 @@ const DEFAULT_TOKEN_SCOPES = [
 	'ZohoBigin.modules.ALL',
 	'ZohoBigin.settings.ALL',
 	'ZohoBigin.users.READ',
+	'ZohoBigin.org.READ',
 	'ZohoSearch.securesearch.READ',
+	'ZohoBigin.coql.READ',
 ].join(',');
 
 const BULK_SEED_LIMIT = 200_000;
@@ -74,6 +77,15 @@ function bulkSeed(state: SimulatorState, module: string, body: JsonObject): Rout
 	};
 }
 
+/** DELETE /_sim/records/{Module}: empties the module at once, without notifications. */
+function clearModule(state: SimulatorState, module: string): Routed {
+	const records = moduleRecords(state, module);
+	const removed = records.size;
+	for (const id of records.keys()) unlinkAll(state, module, id);
+	records.clear();
+	return { status: 200, body: { removed } };
+}
+
 const CONFIG_KEYS = new Set<keyof SimulatorConfig>(
 	Object.keys(DEFAULT_CONFIG) as Array<keyof SimulatorConfig>,
 );
@@ -99,6 +111,7 @@ export async function handleControl(
 			return createRecords(state, module, Array.isArray(body.data) ? body : { data: [body] });
 		if (method === 'PATCH' && id) return updateRecords(state, module, { data: [body] }, id);
 		if (method === 'DELETE' && id) return deleteRecords(state, module, [id]);
+		if (method === 'DELETE') return clearModule(state, module);
 	}
 	switch (route) {
 		case 'GET state':
@@ -148,6 +161,7 @@ export async function handleControl(
 				holdMs: Number(body.holdMs ?? 35_000),
 				retryAfterSeconds:
 					body.retryAfterSeconds === undefined ? undefined : Number(body.retryAfterSeconds),
+				afterHandling: body.afterHandling === true,
 			};
 			state.faults.push(fault);
 			return { status: 200, body: { faults: state.faults.length } };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { inBiginKeyOrder } from './keyOrder';
 import type { Json, JsonObject } from './types';
 import { ApiError, errorEntry } from './types';
 
@@ -63,6 +64,27 @@ export function sendJson(
 			'content-type': 'application/json;charset=UTF-8',
 			'content-length': Buffer.byteLength(text),
 		})
+		.end(text);
+}
+
+const BIGIN_JSON = 'application/json;charset=UTF-8';
+
+/**
+ * An answer of Bigin's API: JSON in Bigin's key order; a 204 has no body but, as recorded, still
+ * says `content-type: application/json;charset=UTF-8`.
+ */
+export function sendApiJson(
+	response: ServerResponse,
+	status: number,
+	body?: JsonObject | Json[],
+): void {
+	if (status === 204 || body === undefined) {
+		response.writeHead(status, { 'content-type': BIGIN_JSON }).end();
+		return;
+	}
+	const text = JSON.stringify(inBiginKeyOrder(body));
+	response
+		.writeHead(status, { 'content-type': BIGIN_JSON, 'content-length': Buffer.byteLength(text) })
 		.end(text);
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-import { moduleRecords, project, requestedFields } from './records';
+import { moduleRecords, requestedFields } from './records';
+import { project } from './recordView';
 import { recordFilter } from './search';
 import type { SimulatorState } from './state';
 import type { BiginRecord, Json, JsonObject, PageCursor } from './types';
@@ -42,10 +43,19 @@ function compare(a: Json | undefined, b: Json | undefined): number {
 	return String(a) < String(b) ? -1 : 1;
 }
 
+/** Record ids are 19 digits: they compare as numbers only as BigInts. */
+function compareIds(a: string, b: string): number {
+	return BigInt(a) === BigInt(b) ? 0 : BigInt(a) < BigInt(b) ? -1 : 1;
+}
+
 function sorted(records: BiginRecord[], sortBy: string, order: 'asc' | 'desc'): BiginRecord[] {
 	const direction = order === 'asc' ? 1 : -1;
 	return [...records].sort(
-		(a, b) => direction * compare(a[sortBy], b[sortBy]) || compare(a.id, b.id),
+		(a, b) =>
+			direction *
+			(sortBy === 'id'
+				? compareIds(a.id, b.id)
+				: compare(a[sortBy], b[sortBy]) || compareIds(a.id, b.id)),
 	);
 }
 
@@ -54,10 +64,11 @@ function sortOf(query: Record<string, string>): { sortBy: string; sortOrder: 'as
 		throw invalidParam('sort_by', `records can be sorted by ${SORTABLE.join(', ')} only`);
 	if (query.sort_order !== undefined && !['asc', 'desc'].includes(query.sort_order))
 		throw invalidParam('sort_order');
-	// Without sort_by, records come in the order they were created.
-	if (query.sort_by === undefined)
-		return { sortBy: 'id', sortOrder: query.sort_order === 'desc' ? 'desc' : 'asc' };
-	return { sortBy: query.sort_by, sortOrder: query.sort_order === 'asc' ? 'asc' : 'desc' };
+	// Without sort_by, Bigin sorts by id, newest first, and says so in `info` (recorded).
+	return {
+		sortBy: query.sort_by ?? 'id',
+		sortOrder: query.sort_order === 'asc' ? 'asc' : 'desc',
+	};
 }
 
 function issueToken(
@@ -81,7 +92,7 @@ export function listRecords(
 	query: Record<string, string>,
 ): Answer {
 	const records = moduleRecords(state, module);
-	const fields = requestedFields(query, true);
+	const fields = requestedFields(query, true, { state, module });
 	const perPage = perPageOf(query);
 	let cursor: Omit<PageCursor, 'expiresAt'>;
 	let page: number | undefined;
@@ -118,8 +129,8 @@ export function listRecords(
 	const info: JsonObject = {
 		per_page: perPage,
 		count: slice.length,
-		page: page ?? null,
 		sort_by: cursor.sortBy,
+		page: page ?? null,
 		sort_order: cursor.sortOrder,
 		more_records: moreRecords,
 		next_page_token: null,
@@ -131,12 +142,17 @@ export function listRecords(
 		info.next_page_token = next.token;
 		info.page_token_expiry = state.formatDate(next.expiresAt);
 	}
-	return { status: 200, body: { data: slice.map((record) => project(record, fields)), info } };
+	return {
+		status: 200,
+		body: { data: slice.map((record) => project(module, record, fields)), info },
+	};
 }
 
 /**
  * GET /{Module}/search with `criteria`, `email`, `phone` or `word`: pages like a list (without
- * page_token; at most 2,000 records in all), 204 when nothing matches. `fields` is optional.
+ * page_token; at most 2,000 records in all), 204 when nothing matches. As recorded, matches come
+ * whole (every field, empty ones and `$` keys included) unless `fields` narrows them, the most
+ * recently modified first, while `info` says `sort_by: id`, `sort_order: desc`.
  */
 export function searchRecords(
 	state: SimulatorState,
@@ -148,17 +164,24 @@ export function searchRecords(
 	const fields = requestedFields(query, false);
 	const perPage = perPageOf(query);
 	const page = positiveInteger(query.page, 1, 'page');
-	const found = [...records.values()].filter(matches).slice(0, SEARCH_LIMIT);
+	const found = [...records.values()]
+		.filter(matches)
+		.sort(
+			(a, b) => compare(b.Modified_Time, a.Modified_Time) || compareIds(String(b.id), String(a.id)),
+		)
+		.slice(0, SEARCH_LIMIT);
 	const slice = found.slice((page - 1) * perPage, page * perPage);
 	if (slice.length === 0) return { status: 204 };
 	return {
 		status: 200,
 		body: {
-			data: slice.map((record) => project(record, fields)),
+			data: slice.map((record) => project(module, record, fields)),
 			info: {
 				per_page: perPage,
 				count: slice.length,
+				sort_by: 'id',
 				page,
+				sort_order: 'desc',
 				more_records: found.length > page * perPage,
 			},
 		},

@@ -19,6 +19,15 @@ export const SINGLE_READINGS: SimulatorReading[] = [
 	{ name: 'one-day cap counted from the first enable', config: { expiryCapFrom: 'firstEnable' } },
 	{ name: 'record reads limited to 2 at once', config: { recordConcurrencyLimit: 2 } },
 	{ name: 'unknown field names refused', config: { unknownFieldWrites: 'invalidData' } },
+	{ name: 'unlistable fields refused in reads', config: { refuseUnlistableFields: true } },
+	{
+		name: 'a repeated DELETE answers 400 record not deleted',
+		config: { deletedRecordDelete: 'recordNotDeleted' },
+	},
+	{ name: 'COQL in takes 100 values', config: { coqlInValuesLimit: 100 } },
+	{ name: 'COQL in takes 200 values', config: { coqlInValuesLimit: 200 } },
+	{ name: 'COQL select list capped at 50 fields', config: { coqlSelectFieldsLimit: 50 } },
+	{ name: 'no COQL (Query API unavailable)', config: { coqlAvailable: false } },
 ];
 
 /** Every unknown answered the way that hurts a client most, all at once. */
@@ -31,6 +40,10 @@ export const HOSTILE_READING: SimulatorReading = {
 		expiryCapFrom: 'firstEnable',
 		recordConcurrencyLimit: 2,
 		unknownFieldWrites: 'invalidData',
+		refuseUnlistableFields: true,
+		deletedRecordDelete: 'recordNotDeleted',
+		coqlInValuesLimit: 50,
+		coqlSelectFieldsLimit: 50,
 	},
 };
 

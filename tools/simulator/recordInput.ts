@@ -1,7 +1,16 @@
 import type { FieldSpec } from './fields';
-import { NAME_FIELD, fieldSpec, mandatoryFields } from './fields';
+import {
+	MODULE_FIELDS,
+	NAME_FIELD,
+	fieldSpec,
+	lookupModuleOf,
+	mandatoryFields,
+	moduleKeyOf,
+	writable,
+} from './fields';
 import { teamPipelineById, teamPipelineByName, teamPipelineOfSubPipeline } from './pipelines';
-import { SIM_USERS, fullName } from './seed';
+import { fullName, userReference } from './seed';
+import { activeUser } from './users';
 import type { SimulatorState } from './state';
 import type { BiginRecord, Json, JsonObject } from './types';
 import { errorEntry } from './types';
@@ -53,7 +62,10 @@ interface Target {
 function coerce(value: Json, target: Target): Json {
 	const { field, path } = target;
 	if (value === null) return null;
+	if (field.json_type === 'jsonarray' && field.data_type === 'text')
+		return tagsValue(value, target);
 	switch (field.data_type) {
+		case 'profileimage':
 		case 'text':
 		case 'textarea':
 		case 'phone':
@@ -93,17 +105,37 @@ function coerce(value: Json, target: Target): Json {
 			return value;
 		case 'ownerlookup': {
 			const id = isObject(value) ? value.id : value;
-			const user = SIM_USERS.find((candidate) => candidate.id === String(id));
+			const user = activeUser(String(id));
 			if (!user) throw invalid(field, path, { id: id ?? null });
-			return { ...user };
+			return userReference(user);
 		}
 		case 'lookup':
 			return lookupValue(value, target);
+		case 'subform':
+		case 'multiselectlookup':
+			throw invalid(field, path);
 	}
 }
 
+/**
+ * Tags are written as `[{ name }]` and read as `[{ name, id, color_code }]` (recorded): a new
+ * name becomes one of the org's tags, with an id of its own.
+ */
+function tagsValue(value: Json, { state, field, path }: Target): Json {
+	if (
+		!Array.isArray(value) ||
+		value.some((entry) => !isObject(entry) || typeof entry.name !== 'string' || !entry.name.trim())
+	)
+		throw invalid(field, path, { expected_data_type: 'jsonarray' });
+	const names = [...new Set(value.map((entry) => String((entry as JsonObject).name).trim()))];
+	return names.map((name) => {
+		if (!state.tags.has(name)) state.tags.set(name, state.nextRecordId());
+		return { name, id: state.tags.get(name) ?? null, color_code: null };
+	});
+}
+
 /** Lookups are written as `{ id }` (or the bare id) and stored as `{ name, id }`. */
-function lookupValue(value: Json, { state, module, field, path, input }: Target): Json {
+function lookupValue(value: Json, { state, field, path, input }: Target): Json {
 	if (field.lookup === 'Layouts') {
 		const pipeline = isObject(value)
 			? value.id !== undefined && value.id !== null
@@ -115,11 +147,16 @@ function lookupValue(value: Json, { state, module, field, path, input }: Target)
 	}
 	const id = isObject(value) ? value.id : value;
 	if (typeof id !== 'string' && typeof id !== 'number') throw invalid(field, path);
-	const lookupModule =
-		module === 'Notes' && field.api_name === 'Parent_Id'
-			? String(input.$se_module ?? field.lookup)
-			: String(field.lookup);
-	const record = state.records.get(lookupModule)?.get(String(id));
+	const lookupModule = lookupModuleOf(field, input);
+	if (lookupModule === undefined && field.moduleKey) {
+		throw new FieldError(
+			errorEntry('MANDATORY_NOT_FOUND', 'required field not found', {
+				api_name: field.moduleKey,
+				json_path: path.replace(field.api_name, field.moduleKey),
+			}),
+		);
+	}
+	const record = state.records.get(String(lookupModule))?.get(String(id));
 	if (!record) {
 		throw new FieldError(
 			errorEntry('INVALID_DATA', 'the related id given seems to be invalid', {
@@ -129,7 +166,21 @@ function lookupValue(value: Json, { state, module, field, path, input }: Target)
 			}),
 		);
 	}
-	return { name: record[NAME_FIELD[lookupModule]] ?? null, id: record.id };
+	return { name: record[NAME_FIELD[String(lookupModule)]] ?? null, id: record.id };
+}
+
+/** The module a `$se_module` or `$related_module` names: one its lookup may point to. */
+function relatedModule(module: string, value: Json, path: string): Json {
+	const field = MODULE_FIELDS[module].find((candidate) => candidate.moduleKey);
+	if (value === null || (typeof value === 'string' && field?.modules?.includes(value)))
+		return value;
+	throw new FieldError(
+		errorEntry('INVALID_DATA', 'invalid data', {
+			api_name: String(field?.moduleKey),
+			json_path: path,
+			supported_values: field?.modules ?? [],
+		}),
+	);
 }
 
 /** Team Pipeline, Sub-Pipeline and Stage must fit together: the stage must be one of the sub-pipeline's. */
@@ -171,9 +222,10 @@ function checkPipelinePlacement(
 
 /**
  * Validates one record of a create, update or upsert against the module's fields, as Bigin does:
- * read-only fields are ignored, unknown fields are ignored or refused (per `unknownFieldWrites`),
- * a value of the wrong type is INVALID_DATA naming the field and its `expected_data_type`.
- * `existing` is the record an update changes (absent on create).
+ * fields `view_type` keeps from writes (audit fields, Full_Name, Last_Activity_Time, …) are
+ * ignored, Tag and Owner are stored, unknown fields are ignored or refused (per
+ * `unknownFieldWrites`), a value of the wrong type is INVALID_DATA naming the field and its
+ * `expected_data_type`. `existing` is the record an update changes (absent on create).
  */
 export function validateInput(
 	state: SimulatorState,
@@ -187,11 +239,11 @@ export function validateInput(
 	}
 	try {
 		const fields: JsonObject = {};
+		const moduleKey = moduleKeyOf(module);
+		if (moduleKey && moduleKey in input)
+			fields[moduleKey] = relatedModule(module, input[moduleKey], `$.data[${index}].${moduleKey}`);
 		for (const [name, value] of Object.entries(input)) {
-			if (name === '$se_module' && module === 'Notes') {
-				fields[name] = value;
-				continue;
-			}
+			if (name === moduleKey) continue;
 			// `id` and Zoho's `$` system keys are never written.
 			if (name === 'id' || name.startsWith('$')) continue;
 			const path = `$.data[${index}].${name}`;
@@ -205,7 +257,7 @@ export function validateInput(
 					}),
 				);
 			}
-			if (spec.readOnly) continue;
+			if (!writable(spec)) continue;
 			fields[name] = coerce(value, { state, module, field: spec, path, input });
 		}
 		const merged: JsonObject = { ...(existing ?? {}), ...fields };

@@ -1,6 +1,8 @@
 import { fieldSpec } from './fields';
 import type { RecordChange } from './notifier';
 import { validateInput } from './recordInput';
+import { project } from './recordView';
+import { touchRelated, unlinkAll } from './associations';
 import { RECORD_MODULES, newRecord } from './seed';
 import type { SimulatorState } from './state';
 import type { BiginRecord, Json, JsonObject } from './types';
@@ -32,10 +34,15 @@ export function isObject(value: Json | undefined): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The `fields` query parameter as a list: required where Bigin requires it, at most 50 names. */
+/**
+ * The `fields` query parameter as a list: required where Bigin requires it, at most 50 names.
+ * Under `refuseUnlistableFields`, a read of records (`module` given) refuses the fields Bigin
+ * cannot list (CTI_Entry, Call_Status, Associated_Products, Secondary_Contacts, Participants).
+ */
 export function requestedFields(
 	query: Record<string, string>,
 	required: boolean,
+	refusal?: { state: SimulatorState; module: string },
 ): string[] | undefined {
 	if (!query.fields) {
 		if (!required) return undefined;
@@ -59,16 +66,19 @@ export function requestedFields(
 			}),
 		);
 	}
+	if (refusal?.state.config.refuseUnlistableFields) {
+		const refused = fields.find((field) => fieldSpec(refusal.module, field)?.unlistable);
+		if (refused) {
+			throw new ApiError(
+				400,
+				errorEntry('INVALID_DATA', 'the field cannot be fetched in a list or record read', {
+					api_name: refused,
+					param: 'fields',
+				}),
+			);
+		}
+	}
 	return fields;
-}
-
-/** A record cut down to `id` and the requested fields (null where the record has no value). */
-export function project(record: BiginRecord, fields: string[] | undefined): JsonObject {
-	if (!fields) return record;
-	return Object.fromEntries([
-		['id', record.id],
-		...fields.map((field) => [field, record[field] ?? null]),
-	]);
 }
 
 /** GET /{Module}/{id}: 204 when absent; `fields` narrows it, and is required under that reading. */
@@ -79,9 +89,11 @@ export function getRecord(
 	query: Record<string, string> = {},
 ): { status: number; body?: JsonObject } {
 	const records = moduleRecords(state, module);
-	const fields = requestedFields(query, state.config.singleRecordRequiresFields);
+	const fields = requestedFields(query, state.config.singleRecordRequiresFields, { state, module });
 	const record = records.get(id);
-	return record ? { status: 200, body: { data: [project(record, fields)] } } : { status: 204 };
+	return record
+		? { status: 200, body: { data: [project(module, record, fields)] } }
+		: { status: 204 };
 }
 
 function dataArray(body: Json): Json[] {
@@ -118,13 +130,23 @@ function dataArray(body: Json): Json[] {
 	return body.data;
 }
 
-function recordSummary(record: BiginRecord): JsonObject {
+/** A user reference as write answers show it: name and id, no email. */
+function writer(value: Json): Json {
+	return isObject(value) ? { name: value.name ?? null, id: value.id ?? null } : value;
+}
+
+/**
+ * What a write answers about its record. As recorded, a create of a company or a product also
+ * gives the record's `$approval_state`; a create of a contact, and any update, does not.
+ */
+function recordSummary(module: string, record: BiginRecord, created: boolean): JsonObject {
 	return {
 		Modified_Time: record.Modified_Time,
-		Modified_By: record.Modified_By,
+		Modified_By: writer(record.Modified_By),
 		Created_Time: record.Created_Time,
 		id: record.id,
-		Created_By: record.Created_By,
+		Created_By: writer(record.Created_By),
+		...(created && module !== 'Contacts' ? { $approval_state: 'approved' } : {}),
 	};
 }
 
@@ -167,19 +189,44 @@ class ChangeLog {
 function insertRecord(state: SimulatorState, module: string, fields: JsonObject): BiginRecord {
 	const record = newRecord(module, state.nextRecordId(), fields, state.formatDate(state.now()));
 	moduleRecords(state, module).set(record.id, record);
+	touchRelated(state, module, record);
 	return record;
 }
 
-function applyUpdate(state: SimulatorState, record: BiginRecord, fields: JsonObject): string[] {
+/**
+ * An update: the new values, Modified_Time and, on modules that have it, Last_Activity_Time (Zoho:
+ * the time the record was last modified or had an activity).
+ */
+function applyUpdate(
+	state: SimulatorState,
+	module: string,
+	record: BiginRecord,
+	fields: JsonObject,
+): string[] {
 	const changed = Object.keys(fields).filter(
 		(field) => JSON.stringify(record[field]) !== JSON.stringify(fields[field]),
 	);
-	Object.assign(record, fields, { Modified_Time: state.formatDate(state.now()) });
+	const now = state.formatDate(state.now());
+	Object.assign(record, fields, { Modified_Time: now });
+	if (fieldSpec(module, 'Last_Activity_Time')) record.Last_Activity_Time = now;
+	touchRelated(state, module, record);
 	return changed;
 }
 
-function success(record: BiginRecord, message: string, extra: JsonObject = {}): JsonObject {
-	return { code: 'SUCCESS', ...extra, details: recordSummary(record), message, status: 'success' };
+function success(
+	module: string,
+	record: BiginRecord,
+	message: string,
+	extra: JsonObject = {},
+): JsonObject {
+	const created = message === 'record added';
+	return {
+		code: 'SUCCESS',
+		...extra,
+		details: recordSummary(module, record, created),
+		message,
+		status: 'success',
+	};
 }
 
 export function createRecords(state: SimulatorState, module: string, body: Json): WriteResult {
@@ -190,7 +237,7 @@ export function createRecords(state: SimulatorState, module: string, body: Json)
 		if ('error' in outcome) return outcome.error;
 		const record = insertRecord(state, module, outcome.fields);
 		log.insert(record);
-		return success(record, 'record added');
+		return success(module, record, 'record added');
 	});
 	return {
 		status: statusFor(entries, 201, state),
@@ -224,8 +271,8 @@ export function updateRecords(
 		}
 		const outcome = validateInput(state, module, input, index, record);
 		if ('error' in outcome) return outcome.error;
-		log.update(record, applyUpdate(state, record, outcome.fields));
-		return success(record, 'record updated');
+		log.update(record, applyUpdate(state, module, record, outcome.fields));
+		return success(module, record, 'record updated');
 	});
 	return {
 		status: statusFor(entries, 200, state),
@@ -286,15 +333,15 @@ export function upsertRecords(state: SimulatorState, module: string, body: Json)
 		const outcome = validateInput(state, module, input, index, existing);
 		if ('error' in outcome) return outcome.error;
 		if (existing) {
-			log.update(existing, applyUpdate(state, existing, outcome.fields));
-			return success(existing, 'record updated', {
+			log.update(existing, applyUpdate(state, module, existing, outcome.fields));
+			return success(module, existing, 'record updated', {
 				duplicate_field: duplicateField,
 				action: 'update',
 			});
 		}
 		const record = insertRecord(state, module, outcome.fields);
 		log.insert(record);
-		return success(record, 'record added', { duplicate_field: null, action: 'insert' });
+		return success(module, record, 'record added', { duplicate_field: null, action: 'insert' });
 	});
 	return {
 		status: statusFor(entries, 200, state),
@@ -303,6 +350,11 @@ export function upsertRecords(state: SimulatorState, module: string, body: Json)
 	};
 }
 
+/**
+ * DELETE /{Module}/{id} or ?ids=: per-id results. Deleted ids are remembered (Bigin's recycle
+ * bin): under `deletedRecordDelete: 'recordNotDeleted'`, a call whose every id was deleted before
+ * (a retried DELETE) answers HTTP 400 with Zoho's `record not deleted` per id.
+ */
 export function deleteRecords(state: SimulatorState, module: string, ids: string[]): WriteResult {
 	const records = moduleRecords(state, module);
 	if (ids.length === 0) {
@@ -321,12 +373,24 @@ export function deleteRecords(state: SimulatorState, module: string, ids: string
 			),
 		);
 	}
+	const tombstones = state.deletedIds.get(module) ?? new Set<string>();
+	state.deletedIds.set(module, tombstones);
+	if (
+		state.config.deletedRecordDelete === 'recordNotDeleted' &&
+		ids.every((id) => !records.has(id) && tombstones.has(id))
+	) {
+		throw new ApiError(400, {
+			data: ids.map((id) => errorEntry('INVALID_DATA', 'record not deleted', { id })),
+		});
+	}
 	const deleted: BiginRecord[] = [];
 	const entries = ids.map((id): JsonObject => {
 		const record = records.get(id);
 		if (!record)
 			return errorEntry('INVALID_DATA', 'the id given seems to be invalid', { api_name: 'id', id });
 		records.delete(id);
+		tombstones.add(id);
+		unlinkAll(state, module, id);
 		deleted.push(record);
 		return { code: 'SUCCESS', details: { id }, message: 'record deleted', status: 'success' };
 	});

@@ -95,19 +95,30 @@ function condition(module: string, text: string): Matcher {
 	const [first, second] = values;
 	if ((operator === 'between' || operator === 'not_between') && values.length !== 2)
 		throw invalidQuery('between takes two values', { api_name: field, operator });
+	const equals = wordsMatch(spec.data_type)
+		? (value: string | number) => containsWords(String(value), String(first))
+		: (value: string | number) => value === first;
 	return (record) => {
 		const stored = record[spec.api_name];
+		// Tags match by name; other arrays (multi-select picklists) by value.
 		const candidates: Array<string | number | null> = Array.isArray(stored)
-			? stored.map((entry) => comparable(entry, spec.data_type))
+			? stored.map((entry) =>
+					comparable(
+						typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+							? entry.name
+							: entry,
+						spec.data_type,
+					),
+				)
 			: spec.data_type === 'lookup' || spec.data_type === 'ownerlookup'
 				? lookupCandidates(stored)
 				: [comparable(stored, spec.data_type)];
 		const present = candidates.filter((value) => value !== null) as Array<string | number>;
 		switch (operator) {
 			case 'equals':
-				return present.some((value) => value === first);
+				return present.some(equals);
 			case 'not_equal':
-				return !present.some((value) => value === first);
+				return !present.some(equals);
 			case 'starts_with':
 				return present.some((value) => String(value).startsWith(String(first)));
 			case 'in':
@@ -132,6 +143,22 @@ function condition(module: string, text: string): Matcher {
 				);
 		}
 	};
+}
+
+/**
+ * Text fields are matched by word, as recorded: `(Product_Name:equals:Nango Test Product)` found
+ * "Nango Unlink Test Product" too. A value matches when it holds every word of the criterion.
+ */
+function wordsMatch(type: DataType): boolean {
+	return type === 'text' || type === 'textarea';
+}
+
+function containsWords(stored: string, wanted: string): boolean {
+	const words = new Set(stored.split(/\s+/).filter(Boolean));
+	return wanted
+		.split(/\s+/)
+		.filter(Boolean)
+		.every((word) => words.has(word));
 }
 
 /** A lookup matches by its id or by its name. */

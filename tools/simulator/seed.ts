@@ -1,6 +1,8 @@
-import { MODULE_FIELDS, NAME_FIELD, fieldSpec, mandatoryFields } from './fields';
+import { MODULE_FIELDS, NAME_FIELD, fieldSpec, lookupModuleOf, mandatoryFields } from './fields';
 import { teamPipelineByName } from './pipelines';
 import type { BiginRecord, Json, JsonObject } from './types';
+import { SIM_USER } from './users';
+import type { SimUser } from './users';
 
 /**
  * A few realistic records per module. Lookups name their target (`{ name }`); seeding resolves
@@ -117,13 +119,6 @@ export const RECORD_MODULES = Object.keys(MODULE_FIELDS);
 /** The modules notification channels can watch (Notes has records but no notifications). */
 export const WATCHABLE_MODULES = Object.keys(MODULE_FIELDS).filter((module) => module !== 'Notes');
 
-/** The org's users; the first one owns the token and every record it creates. */
-export const SIM_USERS = [
-	{ id: '6756839000000311001', name: 'Sam Simulator', email: 'sam@bigin-simulator.example' },
-	{ id: '6756839000000311017', name: 'Priya Partner', email: 'priya@bigin-simulator.example' },
-];
-export const SIM_USER = SIM_USERS[0];
-
 /** Values that satisfy a module's mandatory fields: what the web page's Create button sends. */
 export function sampleRecord(module: string, title: string): JsonObject {
 	const samples: Record<string, JsonObject> = {
@@ -141,9 +136,15 @@ export function sampleRecord(module: string, title: string): JsonObject {
 	return { [mandatoryFields(module)[0]]: title, ...samples[module] };
 }
 
+/** A user as a record's Owner, Created_By or Modified_By shows them. */
+export function userReference(user: SimUser): JsonObject {
+	return { name: user.name, id: user.id, email: user.email };
+}
+
 /**
- * A record as Bigin stores a new one: owned by and created by the token's user (unless `fields`
- * name another Owner), with the Contacts' computed Full_Name.
+ * A record as Bigin stores a new one: every field of the module, unused ones included, in the
+ * module's order and empty (or at its initial value) unless `fields` give it; owned by and created
+ * by the token's user (unless `fields` name another Owner), with the Contacts' computed Full_Name.
  */
 export function newRecord(
 	module: string,
@@ -151,17 +152,18 @@ export function newRecord(
 	fields: JsonObject,
 	nowIso: string,
 ): BiginRecord {
-	const user = { id: SIM_USER.id, name: SIM_USER.name };
-	return {
-		id,
-		Owner: { ...user, email: SIM_USER.email },
-		...fields,
-		...(module === 'Contacts' ? { Full_Name: fullName(fields) } : {}),
-		Created_By: user,
-		Modified_By: user,
+	const record: BiginRecord = { id };
+	for (const field of MODULE_FIELDS[module] ?? []) {
+		record[field.api_name] = structuredClone(field.initial ?? null);
+		if (field.moduleKey) record[field.moduleKey] = null;
+	}
+	const user = userReference(SIM_USER);
+	Object.assign(record, { Owner: user, Created_By: user, Modified_By: user }, fields, {
 		Created_Time: nowIso,
 		Modified_Time: nowIso,
-	};
+	});
+	if (module === 'Contacts') record.Full_Name = fullName(record);
+	return record;
 }
 
 export function seededRecords(
@@ -185,7 +187,7 @@ export function seededRecords(
 				const target =
 					spec.lookup === 'Layouts'
 						? teamPipelineByName(value.name)?.id
-						: findByName(modules, String(record.$se_module ?? spec.lookup), value.name);
+						: findByName(modules, String(lookupModuleOf(spec, record)), value.name);
 				record[field] = { name: value.name, id: target ?? null };
 			}
 		}

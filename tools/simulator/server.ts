@@ -4,18 +4,22 @@ import { authorize, exchangeToken, revokeToken } from './accounts';
 import {
 	authenticate,
 	requireNotificationScope,
+	requireOrgScope,
 	requireRecordScope,
 	requireSearchScope,
 	requireSettingsScope,
 	requireUsersScope,
 } from './auth';
 import { handleControl } from './control';
-import { parseFormBody, parseJsonBody, readBody, sendHtml, sendJson } from './http';
+import { parseFormBody, parseJsonBody, readBody, sendApiJson, sendHtml, sendJson } from './http';
 import { notifyChange } from './notifier';
+import { getOrg, getUser, listUsers } from './org';
 import { simulatorPage } from './page';
+import { loggedQuery, runCoqlQuery } from './coql';
 import { countRecords, listRecords, searchRecords } from './listing';
 import { createRecords, deleteRecords, getRecord, updateRecords, upsertRecords } from './records';
-import { listFields, listLayouts, listModules, listUsers } from './settings';
+import { linkRelated, listRelated, unlinkRelated } from './related';
+import { listFields, listLayouts, listModules } from './settings';
 import type { SimulatorState } from './state';
 import type { Fault, RequestLogEntry } from './types';
 import { ApiError, errorEntry } from './types';
@@ -46,11 +50,14 @@ export class SimulatorServer {
 			entry.status = response.statusCode;
 		});
 		if (!url.pathname.startsWith('/_sim/')) this.state.requestLog.push(entry);
+		let api = false;
+		let lostAnswer: Fault | undefined;
 
 		try {
 			if (!url.pathname.startsWith('/_sim/') && url.pathname !== '/') {
 				const fault = this.state.takeFault(method, url.pathname);
-				if (fault) return await this.injectFault(fault, request, response);
+				if (fault?.afterHandling) lostAnswer = fault;
+				else if (fault) return await this.injectFault(fault, request, response);
 			}
 			if (url.pathname === '/' && method === 'GET') return sendHtml(response, 200, simulatorPage());
 			if (url.pathname.startsWith('/_sim/')) {
@@ -62,30 +69,38 @@ export class SimulatorServer {
 				return await this.handleAccounts(request, response, method, url.pathname, query);
 			const apiMatch = API_PATH.exec(url.pathname);
 			if (apiMatch) {
+				api = true;
 				const caller = authenticate(this.state, request.headers.authorization);
 				entry.auth = caller.scheme;
 				const recordCall = isRecordCall(apiMatch[1]);
 				if (recordCall) this.admitRecordCall(response);
 				try {
 					const raw = await readBody(request);
+					if (apiMatch[1] === 'coql') entry.selectQuery = loggedQuery(raw);
 					const routed = this.handleApi(request, method, apiMatch[1], query, raw, caller);
 					if (
-						method === 'GET' &&
-						this.state.config.recordReadDelayMs > 0 &&
-						!apiMatch[1].startsWith('actions/')
+						(method === 'GET' || apiMatch[1] === 'coql') &&
+						recordCall &&
+						this.state.config.recordReadDelayMs > 0
 					) {
 						await new Promise((resolve) =>
 							setTimeout(resolve, this.state.config.recordReadDelayMs),
 						);
 					}
-					return this.finish(response, routed);
+					if (lostAnswer) {
+						this.notifyChanges(routed);
+						return await this.injectFault(lostAnswer, request, response);
+					}
+					return this.finish(response, routed, true);
 				} finally {
 					if (recordCall) this.state.recordCallsInFlight -= 1;
 				}
 			}
 			throw invalidUrl();
 		} catch (error) {
-			if (error instanceof ApiError) return sendJson(response, error.status, error.body);
+			if (lostAnswer) return await this.injectFault(lostAnswer, request, response);
+			if (error instanceof ApiError)
+				return (api ? sendApiJson : sendJson)(response, error.status, error.body);
 			const message = error instanceof Error ? error.message : String(error);
 			return sendJson(
 				response,
@@ -95,9 +110,16 @@ export class SimulatorServer {
 		}
 	}
 
-	/** Sends the answer, then the notifications the changes cause, as Bigin does. */
-	finish(response: ServerResponse, routed: Routed): void {
-		sendJson(response, routed.status, routed.body);
+	/**
+	 * Sends the answer (the API's in Bigin's key order, a 204 with its content type), then the
+	 * notifications the changes cause, as Bigin does.
+	 */
+	finish(response: ServerResponse, routed: Routed, api = false): void {
+		(api ? sendApiJson : sendJson)(response, routed.status, routed.body);
+		this.notifyChanges(routed);
+	}
+
+	private notifyChanges(routed: Routed): void {
 		for (const change of routed.changes ?? []) this.track(notifyChange(this.state, change));
 	}
 
@@ -198,40 +220,62 @@ export class SimulatorServer {
 				return writeChannels(this.state, method, bodyFor());
 			throw invalidMethod();
 		}
-		if (resource.startsWith('settings/') || resource === 'users') {
+		if (resource.startsWith('settings/')) {
 			if (method !== 'GET') throw invalidMethod();
-			if (resource === 'users') {
-				requireUsersScope(caller);
-				return listUsers();
-			}
 			const area = resource.slice('settings/'.length);
-			const settings: Record<string, (query: Record<string, string>) => Routed> = {
+			const settings: Record<
+				string,
+				(state: SimulatorState, query: Record<string, string>) => Routed
+			> = {
 				modules: listModules,
 				fields: listFields,
 				layouts: listLayouts,
 			};
 			if (!settings[area]) throw invalidUrl();
 			requireSettingsScope(caller, area);
-			return settings[area](query);
+			return settings[area](this.state, query);
 		}
-		const [module, id, ...rest] = resource.split('/');
-		if (id === 'search' && rest.length === 0) {
+		if (resource === 'coql') {
+			if (method !== 'POST') throw invalidMethod();
+			return runCoqlQuery(this.state, caller, bodyFor());
+		}
+		const [module, id, related, relatedId, ...rest] = resource.split('/');
+		if (module === 'users' || module === 'org') {
+			if (method !== 'GET' || related !== undefined) throw invalidMethod();
+			if (module === 'org') {
+				if (id !== undefined) throw invalidUrl();
+				requireOrgScope(caller);
+				return getOrg(this.state);
+			}
+			requireUsersScope(caller);
+			return id === undefined ? listUsers(this.state, query) : getUser(this.state, id);
+		}
+		if (id === 'search' && related === undefined) {
 			if (method !== 'GET') throw invalidMethod();
 			requireSearchScope(caller, module);
 			return searchRecords(this.state, module, query);
 		}
-		if (id === 'upsert' && rest.length === 0) {
+		if (id === 'upsert' && related === undefined) {
 			if (method !== 'POST') throw invalidMethod();
 			requireRecordScope(caller, method, module);
 			return upsertRecords(this.state, module, bodyFor());
 		}
-		if (id === 'actions' && rest.join('/') === 'count') {
+		if (id === 'actions' && related === 'count' && relatedId === undefined) {
 			if (method !== 'GET') throw invalidMethod();
 			requireRecordScope(caller, method, module);
 			return countRecords(this.state, module, query);
 		}
 		if (rest.length > 0) throw invalidUrl();
 		requireRecordScope(caller, method, module);
+		if (related !== undefined) {
+			if (method === 'GET' && relatedId === undefined)
+				return listRelated(this.state, module, id, related, query);
+			if (method === 'PUT')
+				return linkRelated(this.state, module, id, related, relatedId, raw ? bodyFor() : null);
+			if (method === 'DELETE')
+				return unlinkRelated(this.state, module, id, related, relatedId, query);
+			throw invalidMethod();
+		}
 		if (id !== undefined) {
 			if (method === 'GET') return getRecord(this.state, module, id, query);
 			if (method === 'PUT') return updateRecords(this.state, module, bodyFor(), id);
@@ -256,9 +300,8 @@ export class SimulatorServer {
 
 /** Calls of the records API (the ones Bigin's concurrency limit counts), not settings or watch. */
 function isRecordCall(resource: string): boolean {
-	return (
-		!resource.startsWith('actions/') && !resource.startsWith('settings/') && resource !== 'users'
-	);
+	const top = resource.split('/')[0];
+	return top !== 'actions' && top !== 'settings' && top !== 'users' && top !== 'org';
 }
 
 function invalidUrl(): ApiError {

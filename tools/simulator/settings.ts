@@ -1,9 +1,13 @@
-import { MODULE_FIELDS, fieldMetadata, moduleFieldsMetadata } from './fields';
+import { MODULE_FIELDS, layoutFields } from './fields';
+import { fieldMetadata, moduleFieldsMetadata } from './fieldMetadata';
+import { ORG_MODULES, moduleMetadata, standardLayoutId } from './modules';
 import { TEAM_PIPELINES } from './pipelines';
 import type { TeamPipeline } from './pipelines';
-import { RECORD_MODULES, SIM_USERS } from './seed';
+import { RECORD_MODULES } from './seed';
+import type { SimulatorState } from './state';
 import type { JsonObject } from './types';
 import { ApiError, errorEntry } from './types';
+import { SIM_USER } from './users';
 
 type Answer = { status: number; body: JsonObject };
 
@@ -27,29 +31,30 @@ function moduleParam(query: Record<string, string>): string {
 	return query.module;
 }
 
-/** GET settings/modules: the org's modules. */
-export function listModules(): Answer {
+/**
+ * GET settings/modules: the org's modules as recorded, Social (no API), Associated Products (a
+ * subform), Notes and Attachments included.
+ */
+export function listModules(state: SimulatorState): Answer {
+	const modifiedBy = { name: SIM_USER.name, id: SIM_USER.id };
 	return {
 		status: 200,
 		body: {
-			modules: RECORD_MODULES.map((name) => ({
-				api_name: name,
-				module_name: name,
-				plural_label: name === 'Accounts' ? 'Companies' : name,
-				api_supported: true,
-			})),
+			modules: ORG_MODULES.map((module) =>
+				moduleMetadata(module, modifiedBy, state.orgCreatedTime),
+			),
 		},
 	};
 }
 
-/** GET settings/fields?module=X: every field of the module, custom ones included. */
-export function listFields(query: Record<string, string>): Answer {
+/** GET settings/fields?module=X: the module's layout fields, custom ones included. */
+export function listFields(_state: SimulatorState, query: Record<string, string>): Answer {
 	return { status: 200, body: { fields: moduleFieldsMetadata(moduleParam(query)) } };
 }
 
-function layoutFields(module: string, pipeline?: TeamPipeline): JsonObject[] {
-	return MODULE_FIELDS[module].map((field, index) => {
-		const metadata = fieldMetadata(module, field, index);
+function sectionFields(module: string, pipeline?: TeamPipeline): JsonObject[] {
+	return layoutFields(module).map((field) => {
+		const metadata = fieldMetadata(module, field, MODULE_FIELDS[module].indexOf(field));
 		if (!pipeline || (field.api_name !== 'Sub_Pipeline' && field.api_name !== 'Stage'))
 			return metadata;
 		const stages = [...new Set(pipeline.subPipelines.flatMap((sub) => sub.stages))];
@@ -95,7 +100,7 @@ function layout(module: string, id: string, name: string, pipeline?: TeamPipelin
 				display_label: `${module} Information`,
 				api_name: `${module}_Information`,
 				sequence_number: 1,
-				fields: layoutFields(module, pipeline),
+				fields: sectionFields(module, pipeline),
 			},
 		],
 	};
@@ -106,33 +111,11 @@ function layout(module: string, id: string, name: string, pipeline?: TeamPipelin
  * `Sub_Pipeline` picklist lists the sub-pipelines, each mapping (`maps`) to the `Stage` values it
  * allows, and `Stage` lists all of that Team Pipeline's stages. Other modules have one layout.
  */
-export function listLayouts(query: Record<string, string>): Answer {
+export function listLayouts(_state: SimulatorState, query: Record<string, string>): Answer {
 	const module = moduleParam(query);
 	const layouts =
 		module === 'Pipelines'
 			? TEAM_PIPELINES.map((pipeline) => layout(module, pipeline.id, pipeline.name, pipeline))
-			: [
-					layout(
-						module,
-						`67568390000000${String(91500 + RECORD_MODULES.indexOf(module) * 10)}`,
-						'Standard',
-					),
-				];
+			: [layout(module, standardLayoutId(module), 'Standard')];
 	return { status: 200, body: { layouts } };
-}
-
-/** GET users: the org's users, for Owner lookups. */
-export function listUsers(): Answer {
-	return {
-		status: 200,
-		body: {
-			users: SIM_USERS.map((user) => ({
-				id: user.id,
-				full_name: user.name,
-				email: user.email,
-				status: 'active',
-			})),
-			info: { per_page: 200, count: SIM_USERS.length, page: 1, more_records: false },
-		},
-	};
 }

@@ -62,6 +62,14 @@ export class SimulatorState {
 	pageTokens = new Map<string, PageCursor>();
 	/** Record API calls being served right now, for the concurrency limit. */
 	recordCallsInFlight = 0;
+	/** Links between records (a contact's products), as `Module:id` pairs both ways. */
+	links = new Map<string, Set<string>>();
+	/** The org's tags by name, with the id Bigin gave each. */
+	tags = new Map<string, string>();
+	/** Ids of deleted records, per module (Bigin keeps them in its recycle bin). */
+	deletedIds = new Map<string, Set<string>>();
+	/** When the org (its users, modules and layouts) was set up. */
+	orgCreatedTime = '';
 	private idCounter = 0;
 
 	constructor() {
@@ -81,7 +89,11 @@ export class SimulatorState {
 		this.pageTokens.clear();
 		this.clients = new Map([[DEFAULT_CLIENT.clientId, DEFAULT_CLIENT]]);
 		this.idCounter = 0;
-		this.records = seededRecords(() => this.nextRecordId(), this.formatDate(this.now()));
+		this.links.clear();
+		this.tags.clear();
+		this.deletedIds.clear();
+		this.orgCreatedTime = this.formatDate(this.now());
+		this.records = seededRecords(() => this.nextRecordId(), this.orgCreatedTime);
 	}
 
 	now(): number {
@@ -100,6 +112,13 @@ export class SimulatorState {
 		})
 			.set({ millisecond: 0 })
 			.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+	}
+
+	/** The org's time zone: Africa/Nairobi at the default +03:00, a fixed offset otherwise. */
+	orgTimeZone(): string {
+		const minutes = this.config.orgUtcOffsetMinutes;
+		if (minutes === 180) return 'Africa/Nairobi';
+		return `UTC${offsetLabel(minutes)}`;
 	}
 
 	liveChannels(): Channel[] {

@@ -41,6 +41,24 @@ export interface SimulatorConfig {
 	 * the other reading refuses the record with INVALID_DATA naming the field.
 	 */
 	unknownFieldWrites: 'ignore' | 'invalidData';
+	/**
+	 * Whether a list or single-record read refuses the fields Bigin cannot list (CTI_Entry,
+	 * Call_Status, Associated_Products, Secondary_Contacts, Participants) when `fields` names them,
+	 * as integrations written against live Bigin report; `settings/fields` lists them either way.
+	 */
+	refuseUnlistableFields: boolean;
+	/**
+	 * What a DELETE answers when every id it names was deleted before (a DELETE retried after a
+	 * timeout): the per-id INVALID_DATA of an unknown id, or HTTP 400 with INVALID_DATA
+	 * `record not deleted` per id (the error Zoho's CRM OpenAPI gives deletes).
+	 */
+	deletedRecordDelete: 'invalidId' | 'recordNotDeleted';
+	/** Whether the org serves the Query API (`POST coql`); without it the path is unknown (404). */
+	coqlAvailable: boolean;
+	/** Values one COQL `in` takes (Zoho CRM: 50, raised to 100 in its v7; Bigin does not say). */
+	coqlInValuesLimit: number;
+	/** Fields one COQL select list takes (0 = no limit; Zoho CRM: 50, 500 in its v7). */
+	coqlSelectFieldsLimit: number;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -60,6 +78,11 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
 	recordConcurrencyLimit: 0,
 	concurrencyRetryAfterSeconds: 1,
 	unknownFieldWrites: 'ignore',
+	refuseUnlistableFields: false,
+	deletedRecordDelete: 'invalidId',
+	coqlAvailable: true,
+	coqlInValuesLimit: 50,
+	coqlSelectFieldsLimit: 0,
 };
 
 export interface Channel {
@@ -88,6 +111,8 @@ export interface RequestLogEntry {
 	status: number;
 	/** Which credential kind authenticated the call; tokens themselves are never logged. */
 	auth: 'Zoho-oauthtoken' | 'Bearer' | 'none';
+	/** The query of a Query API call. */
+	selectQuery?: string;
 }
 
 export interface Delivery {
@@ -111,6 +136,11 @@ export interface Fault {
 	holdMs: number;
 	/** Sent as a Retry-After header (seconds) with a 429 or 500 answer. */
 	retryAfterSeconds?: number;
+	/**
+	 * The call is carried out first and only its answer fails: a write done while the client sees
+	 * a 5xx or a timeout, which its retry then meets.
+	 */
+	afterHandling: boolean;
 }
 
 export class ApiError extends Error {

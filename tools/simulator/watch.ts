@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 
+import { moduleId } from './modules';
 import { WATCHABLE_MODULES } from './seed';
 import type { SimulatorState } from './state';
 import type { Channel, Json, JsonObject } from './types';
@@ -20,9 +21,9 @@ interface ItemOutcome {
 	ok: boolean;
 }
 
-/** Module API name → resource id, stable per simulator run like Bigin's per-org ids. */
+/** A watch's `resource_id` is its module's id, as recorded. */
 function resourceId(module: string): string {
-	return `7618134000000002${String(WATCHABLE_MODULES.indexOf(module) + 170).padStart(3, '0')}`;
+	return moduleId(module);
 }
 
 function modulesOf(events: string[]): string[] {
@@ -464,7 +465,7 @@ export function disableChannels(
 			entries.push({
 				code: 'SUCCESS',
 				details: {
-					resource_uri: `${state.baseUrl}/bigin/v2/${module}`,
+					resource_uri: `${state.baseUrl}/bigin/v1/${module}`,
 					resource_id: resourceId(module),
 					channel_id: channelId,
 				},

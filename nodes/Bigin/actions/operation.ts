@@ -32,7 +32,19 @@ export type Operation = PerItemOperation | BatchOperation;
 /** The operations of each resource: the router's map and the editor's options share these names. */
 export interface BiginMap {
 	notification: 'enable' | 'getAll' | 'update' | 'renew' | 'disableEvents' | 'disable';
-	record: 'get' | 'getAll' | 'search' | 'create' | 'update' | 'upsert' | 'delete' | 'count';
+	record:
+		| 'get'
+		| 'getAll'
+		| 'getRelated'
+		| 'search'
+		| 'query'
+		| 'create'
+		| 'update'
+		| 'upsert'
+		| 'delete'
+		| 'count'
+		| 'linkProduct'
+		| 'unlinkProduct';
 }
 
 export type BiginResource = keyof BiginMap;

@@ -1,9 +1,9 @@
 import * as loadOptions from './loadOptions';
-import { searchRecordList } from './listSearch';
+import { searchProductList, searchRecordList } from './listSearch';
 import { getMappingFields } from './resourceMapping';
 
 export { loadOptions };
 
-export const listSearch = { searchRecords: searchRecordList };
+export const listSearch = { searchRecords: searchRecordList, searchProducts: searchProductList };
 
 export const resourceMapping = { getMappingFields };

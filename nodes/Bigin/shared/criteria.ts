@@ -1,5 +1,5 @@
 import type { BiginField } from '../transport/metadata';
-import { fieldLabel, operatorsFor } from './fieldTypes';
+import { fieldLabel, isSearchable, operatorsFor } from './fieldTypes';
 
 export interface Condition {
 	field: string;
@@ -46,7 +46,10 @@ export function conditionsProblem(conditions: Condition[]): string | undefined {
 	return undefined;
 }
 
-/** Why an operator does not fit its field's type, given the module's fields. */
+/**
+ * Why a condition cannot be searched, given the module's fields: a field the module does not
+ * have or Bigin does not search, or an operator that does not fit the field's type.
+ */
 export function operatorFitProblem(
 	conditions: Condition[],
 	fields: BiginField[],
@@ -55,6 +58,9 @@ export function operatorFitProblem(
 		const field = fields.find((candidate) => candidate.api_name === condition.field);
 		if (!field) {
 			return `The module has no field "${condition.field}": pick a field from the list`;
+		}
+		if (!isSearchable(field)) {
+			return `${fieldLabel(field)} (${field.api_name}) cannot be searched: Bigin's search takes no conditions on it. Pick another field`;
 		}
 		const allowed = operatorsFor(field.data_type);
 		if (!allowed.includes(condition.operator)) {

@@ -11,6 +11,11 @@ export interface RecordFacts {
 	duplicateCheckField: string;
 	/** The fields most workflows use; Simplify keeps these, the id and the times. */
 	commonFields: readonly string[];
+	/**
+	 * Fields Bigin refuses when a list or record read names them in `fields` (integrations written
+	 * against live Bigin leave them out for that reason), though `settings/fields` lists them.
+	 */
+	unlistableFields?: readonly string[];
 }
 
 /** How a record that hangs off a record of another module names its parent. */
@@ -19,6 +24,8 @@ export interface ParentLink {
 	idField: string;
 	/** The name the editor gives that field. */
 	idFieldLabel: string;
+	/** The name the editor gives the choice of the parent's module. */
+	moduleLabel: string;
 	/** The field that tells Bigin which module the parent belongs to. */
 	moduleField: string;
 	/** The modules a parent may belong to; every other module of the table when left out. */
@@ -37,9 +44,29 @@ export interface BiginModule {
 	pipelinePlacement: boolean;
 	/** For records that belong to a record of another module. */
 	parent?: ParentLink;
+	/**
+	 * The related lists of a record (`GET {Module}/{id}/{list}`), each named as the module of the
+	 * records it holds: a company's Contacts, a contact's Products.
+	 */
+	relatedLists?: readonly string[];
+	/** Whether products can be linked to its records (`PUT {Module}/{id}/Products/{productId}`). */
+	productLinks?: boolean;
 }
 
 export type ModuleTable = readonly BiginModule[];
+
+/**
+ * Tasks, events and calls are about a contact, a company or a pipeline record: its id in
+ * `Related_To`, its module in `$related_module` beside it (Bigin's documentation; without the
+ * module Bigin answers MANDATORY_NOT_FOUND naming `$related_module`).
+ */
+const ACTIVITY_PARENT: ParentLink = {
+	idField: 'Related_To',
+	idFieldLabel: 'Related To',
+	moduleLabel: 'Related Module',
+	moduleField: '$related_module',
+	parentModules: ['Contacts', 'Accounts', 'Pipelines'],
+};
 
 export const BIGIN_MODULES: ModuleTable = [
 	{
@@ -62,6 +89,8 @@ export const BIGIN_MODULES: ModuleTable = [
 			],
 		},
 		pipelinePlacement: false,
+		relatedLists: ['Pipelines', 'Products', 'Tasks', 'Events', 'Calls', 'Notes'],
+		productLinks: true,
 	},
 	{
 		apiName: 'Accounts',
@@ -73,6 +102,8 @@ export const BIGIN_MODULES: ModuleTable = [
 			commonFields: ['Account_Name', 'Phone', 'Website', 'Owner'],
 		},
 		pipelinePlacement: false,
+		relatedLists: ['Contacts', 'Pipelines', 'Products', 'Tasks', 'Events', 'Calls', 'Notes'],
+		productLinks: true,
 	},
 	{
 		apiName: 'Pipelines',
@@ -92,8 +123,11 @@ export const BIGIN_MODULES: ModuleTable = [
 				'Contact_Name',
 				'Owner',
 			],
+			unlistableFields: ['Associated_Products', 'Secondary_Contacts'],
 		},
 		pipelinePlacement: true,
+		relatedLists: ['Products', 'Tasks', 'Events', 'Calls', 'Notes'],
+		productLinks: true,
 	},
 	{
 		apiName: 'Products',
@@ -105,6 +139,7 @@ export const BIGIN_MODULES: ModuleTable = [
 			commonFields: ['Product_Name', 'Product_Code', 'Unit_Price', 'Product_Active', 'Owner'],
 		},
 		pipelinePlacement: false,
+		relatedLists: ['Contacts', 'Accounts', 'Pipelines', 'Notes'],
 	},
 	{
 		apiName: 'Tasks',
@@ -113,9 +148,11 @@ export const BIGIN_MODULES: ModuleTable = [
 		record: {
 			nameField: 'Subject',
 			duplicateCheckField: 'Subject',
-			commonFields: ['Subject', 'Due_Date', 'Status', 'Priority', 'What_Id', 'Who_Id', 'Owner'],
+			commonFields: ['Subject', 'Due_Date', 'Status', 'Priority', 'Related_To', 'Owner'],
 		},
 		pipelinePlacement: false,
+		parent: ACTIVITY_PARENT,
+		relatedLists: ['Notes'],
 	},
 	{
 		apiName: 'Events',
@@ -124,9 +161,19 @@ export const BIGIN_MODULES: ModuleTable = [
 		record: {
 			nameField: 'Event_Title',
 			duplicateCheckField: 'Event_Title',
-			commonFields: ['Event_Title', 'Start_DateTime', 'End_DateTime', 'Venue', 'Owner'],
+			commonFields: [
+				'Event_Title',
+				'Start_DateTime',
+				'End_DateTime',
+				'Venue',
+				'Related_To',
+				'Owner',
+			],
+			unlistableFields: ['Participants'],
 		},
 		pipelinePlacement: false,
+		parent: ACTIVITY_PARENT,
+		relatedLists: ['Notes'],
 	},
 	{
 		apiName: 'Calls',
@@ -135,9 +182,19 @@ export const BIGIN_MODULES: ModuleTable = [
 		record: {
 			nameField: 'Subject',
 			duplicateCheckField: 'Subject',
-			commonFields: ['Subject', 'Call_Type', 'Call_Start_Time', 'Call_Duration', 'Owner'],
+			commonFields: [
+				'Subject',
+				'Call_Type',
+				'Call_Start_Time',
+				'Call_Duration',
+				'Related_To',
+				'Owner',
+			],
+			unlistableFields: ['Call_Status', 'CTI_Entry'],
 		},
 		pipelinePlacement: false,
+		parent: ACTIVITY_PARENT,
+		relatedLists: ['Notes'],
 	},
 	{
 		apiName: 'Notes',
@@ -149,7 +206,12 @@ export const BIGIN_MODULES: ModuleTable = [
 			commonFields: ['Note_Title', 'Note_Content', 'Parent_Id', 'Owner'],
 		},
 		pipelinePlacement: false,
-		parent: { idField: 'Parent_Id', idFieldLabel: 'Parent ID', moduleField: '$se_module' },
+		parent: {
+			idField: 'Parent_Id',
+			idFieldLabel: 'Parent ID',
+			moduleLabel: 'Parent Module',
+			moduleField: '$se_module',
+		},
 	},
 ];
 
@@ -177,6 +239,19 @@ export function recordModuleProblem(
 	return `"${apiName}" is not a module the node works with. Use one of: ${moduleNames(table).join(', ')}`;
 }
 
+/**
+ * The names a read may give in `fields` when the user chose none: the module's fields less those
+ * Bigin refuses in list and record reads.
+ */
+export function listableFieldNames(
+	apiName: string,
+	fieldNames: readonly string[],
+	table: ModuleTable = BIGIN_MODULES,
+): string[] {
+	const unlistable = findModule(apiName, table)?.record.unlistableFields ?? [];
+	return fieldNames.filter((name) => !unlistable.includes(name));
+}
+
 /** The modules Bigin sends notifications for. */
 export function watchableModules(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
 	return table.filter((module) => module.events.length > 0);
@@ -188,6 +263,14 @@ export function modulesWithPlacement(table: ModuleTable = BIGIN_MODULES): BiginM
 
 export function modulesWithParent(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
 	return table.filter((module) => module.parent !== undefined);
+}
+
+export function modulesWithRelatedLists(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
+	return table.filter((module) => (module.relatedLists ?? []).length > 0);
+}
+
+export function modulesWithProductLinks(table: ModuleTable = BIGIN_MODULES): BiginModule[] {
+	return table.filter((module) => module.productLinks === true);
 }
 
 /** The modules a record of `module` may hang off, in table order. */

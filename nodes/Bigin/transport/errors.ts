@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { missingScopeAdvice } from './scopes';
+
 /** One entry of Bigin's error vocabulary, whole-request or per item. */
 export interface BiginStatusEntry {
 	code?: string;
@@ -68,18 +70,30 @@ export function isBiginStatusEntry(value: unknown): value is BiginStatusEntry {
 	);
 }
 
-/** The offending field, as Bigin names it: `api_name`, else the JSON path into the request. */
+/**
+ * The offending field, as Bigin names it: `api_name`, else the JSON path into the request; a
+ * query's field as `column_name`.
+ */
 export function offendingField(entry: BiginStatusEntry): string | undefined {
 	const details = entry.details ?? {};
-	const field = details.api_name ?? details.json_path ?? details.param_name;
+	const field = details.api_name ?? details.json_path ?? details.param_name ?? details.column_name;
 	return typeof field === 'string' && field !== '' ? field : undefined;
+}
+
+/** Where Bigin stopped reading a query it could not parse: line, column and the text there. */
+export function queryPosition(entry: BiginStatusEntry): string | undefined {
+	const { line, column, near } = entry.details ?? {};
+	if (typeof column !== 'number') return undefined;
+	const nearText = typeof near === 'string' ? `, near "${near}"` : '';
+	return `line ${typeof line === 'number' ? line : 1}, column ${column}${nearText}`;
 }
 
 export function describeBiginEntry(entry: BiginStatusEntry): string {
 	const code = entry.code ?? 'UNKNOWN_ERROR';
 	const message = entry.message ?? 'no message';
 	const field = offendingField(entry);
-	return `Bigin error ${code}: ${message}${field ? ` (field: ${field})` : ''}`;
+	const position = queryPosition(entry);
+	return `Bigin error ${code}: ${message}${field ? ` (field: ${field})` : ''}${position ? ` (at ${position})` : ''}`;
 }
 
 function fieldDescription(entry: BiginStatusEntry): string | undefined {
@@ -92,6 +106,7 @@ function fieldDescription(entry: BiginStatusEntry): string | undefined {
 	if (typeof details.maximum_length === 'number') {
 		parts.push(`Maximum length: ${details.maximum_length}`);
 	}
+	if (typeof details.reason === 'string') parts.push(`Reason: ${details.reason}`);
 	return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
@@ -173,15 +188,45 @@ export function retryAfterMsOf(headers: unknown, now = Date.now()): number | und
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Turns any failed call into a node error that names Bigin's code, message and field. */
-export function toBiginApiError(node: INode, error: unknown): BiginApiError {
+/** The call that failed: its method and its path below `/bigin/v2/`. */
+export interface BiginCall {
+	method: string;
+	resource: string;
+}
+
+/**
+ * Bigin's OAUTH_SCOPE_MISMATCH names no scope: the error says which one the call needs and where
+ * to add it, in the credential the node uses.
+ */
+function scopeMismatchError(
+	node: INode,
+	entry: BiginStatusEntry,
+	call: BiginCall,
+	httpDetails: { httpCode?: number; retryAfterMs?: number },
+): BiginApiError {
+	const credentialName = node.credentials?.biginOAuth2Api?.name ?? undefined;
+	const advice = missingScopeAdvice(call.method, call.resource, credentialName);
+	return new BiginApiError(node, entry, {
+		...httpDetails,
+		message: `${describeBiginEntry(entry)}. ${advice.needs}`,
+		description: advice.fix,
+	});
+}
+
+/**
+ * Turns any failed call into a node error that names Bigin's code, message and field; a missing
+ * scope is named from the call (when given).
+ */
+export function toBiginApiError(node: INode, error: unknown, call?: BiginCall): BiginApiError {
 	if (error instanceof BiginApiError) return error;
 	const failure = httpFailureOf(error);
 	if (failure.otherMessage !== undefined) {
+		// One message, no description: n8n shows a description that repeats the message twice.
+		const message = `The request to Bigin failed: ${failure.otherMessage}`;
 		return new BiginApiError(
 			node,
-			{ code: 'REQUEST_FAILED', message: failure.otherMessage, status: 'error' },
-			{ message: `The request to Bigin failed: ${failure.otherMessage}`, transient: false },
+			{ code: 'REQUEST_FAILED', message, status: 'error' },
+			{ message, transient: false },
 		);
 	}
 	if (failure.status === undefined) {
@@ -203,7 +248,11 @@ export function toBiginApiError(node: INode, error: unknown): BiginApiError {
 	};
 	const httpDetails = { httpCode: failure.status, retryAfterMs: failure.retryAfterMs };
 	if (isBiginStatusEntry(body)) {
-		return withBody(new BiginApiError(node, body, httpDetails));
+		return withBody(
+			body.code === 'OAUTH_SCOPE_MISMATCH' && call
+				? scopeMismatchError(node, body, call, httpDetails)
+				: new BiginApiError(node, body, httpDetails),
+		);
 	}
 	const firstItemError = [...itemErrorsOf(body, 'watch'), ...itemErrorsOf(body, 'data')][0];
 	if (firstItemError) {

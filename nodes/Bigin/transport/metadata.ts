@@ -22,9 +22,13 @@ export interface BiginField extends IDataObject {
 	system_mandatory?: boolean;
 	read_only?: boolean;
 	field_read_only?: boolean;
+	/** Where the field shows, and whether a create or an edit may set it. */
+	view_type?: { view?: boolean; edit?: boolean; create?: boolean; quick_create?: boolean };
 	custom_field?: boolean;
 	length?: number;
 	sortable?: boolean;
+	/** Whether the search takes conditions on the field. */
+	searchable?: boolean;
 	pick_list_values?: BiginPicklistValue[];
 	lookup?: { module?: { api_name?: string } };
 }

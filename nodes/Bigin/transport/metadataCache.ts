@@ -1,11 +1,10 @@
 import type { BiginField, BiginLayout } from './metadata';
 import { getModuleFields, getModuleLayouts } from './metadata';
 import type { BiginContext } from './request';
+import type { BiginUser } from './users';
+import { getActiveUsers } from './users';
 
-/**
- * What the cache holds, by kind, each kept per module. The org's users would be one more kind
- * here, read through one more accessor below.
- */
+/** What the cache holds, by kind, each kept per module (the org's users under one key). */
 interface CachedMetadata {
 	/** `settings/fields`: every field of the module. */
 	fields: BiginField[];
@@ -13,6 +12,8 @@ interface CachedMetadata {
 	layouts: BiginLayout[];
 	/** The module's field names in groups of 50, kept once Bigin asked a record read for them. */
 	readFieldBatches: string[][];
+	/** `users?type=ActiveUsers`: the users a record can be given to. */
+	activeUsers: BiginUser[];
 }
 
 type Kind = keyof CachedMetadata;
@@ -68,4 +69,9 @@ export async function layoutsOf(context: BiginContext, module: string): Promise<
 		module,
 		async () => await getModuleLayouts(context, module),
 	);
+}
+
+/** The org's active users: the owners a record can have. */
+export async function activeUsersOf(context: BiginContext): Promise<BiginUser[]> {
+	return await cached(context, 'activeUsers', 'org', async () => await getActiveUsers(context));
 }

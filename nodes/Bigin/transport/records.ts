@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { listableFieldNames } from '../shared/modules';
 import type { BiginStatusEntry } from './errors';
 import { BiginApiError, isBiginStatusEntry, toBiginApiError } from './errors';
 import { cached, fieldsOf, isCached } from './metadataCache';
@@ -42,6 +43,15 @@ export function asksForFields(error: unknown): boolean {
 	return [details.param, details.param_name, details.api_name].includes('fields');
 }
 
+/**
+ * The fields a list of the module's records asks for when the user chose none (Bigin insists on
+ * some): the module's, less those Bigin refuses in list calls, up to Bigin's 50.
+ */
+export async function defaultFieldNames(context: BiginContext, module: string): Promise<string[]> {
+	const names = (await fieldsOf(context, module)).map((field) => field.api_name);
+	return listableFieldNames(module, names).slice(0, MAX_FIELDS_PER_READ);
+}
+
 /** A module's field names in groups Bigin accepts in one `fields` parameter. */
 export function fieldBatches(apiNames: string[]): string[][] {
 	return Array.from({ length: Math.ceil(apiNames.length / MAX_FIELDS_PER_READ) }, (_, index) =>
@@ -58,13 +68,14 @@ export interface RecordReader {
  * Reads records without `fields` while Bigin allows it, so a record comes whole in one call and
  * no metadata call is spent. Once Bigin asks for `fields`, the module's field list is read (once
  * per execution, from the metadata cache) and every later read of that module in the execution
- * names all its fields, 50 per call, merged.
+ * names its fields (less those Bigin refuses in reads), 50 per call, merged.
  */
 export function createRecordReader(context: BiginContext): RecordReader {
 	const chunksFor = async (module: string): Promise<string[][]> =>
-		await cached(context, 'readFieldBatches', module, async () =>
-			fieldBatches((await fieldsOf(context, module)).map((field) => field.api_name)),
-		);
+		await cached(context, 'readFieldBatches', module, async () => {
+			const names = (await fieldsOf(context, module)).map((field) => field.api_name);
+			return fieldBatches(listableFieldNames(module, names));
+		});
 
 	const readNamingFields = async (module: string, recordId: string) => {
 		const chunks = await chunksFor(module);
@@ -106,12 +117,12 @@ export interface RecordPage {
 	nextPageToken?: string;
 }
 
-interface ListBody {
+export interface ListBody {
 	data?: IDataObject[];
 	info?: { more_records?: boolean; next_page_token?: string | null };
 }
 
-function recordPage(body: ListBody | undefined): RecordPage {
+export function recordPage(body: ListBody | undefined): RecordPage {
 	const token = body?.info?.next_page_token;
 	return {
 		records: body?.data ?? [],
@@ -171,7 +182,11 @@ export interface RecordWriteResult {
 /** Bigin takes at most this many records in one insert, update, upsert or delete. */
 export const MAX_RECORDS_PER_WRITE = 100;
 
-async function writeRecords(
+/**
+ * A write whose answer is one status entry per record (or link) sent, failed ones included: a
+ * 400 carrying such entries (every record failed) is answered like a 2xx, not thrown.
+ */
+export async function writeRecords(
 	context: BiginContext,
 	request: BiginRequest,
 ): Promise<RecordWriteResult> {
@@ -235,15 +250,29 @@ export async function upsertRecords(
 	});
 }
 
-/** `DELETE /{module}?ids=`. */
+/** A delete's answer, and whether it answers a repeated call (the first one's answer was lost). */
+export interface DeleteResult extends RecordWriteResult {
+	retried: boolean;
+}
+
+/**
+ * `DELETE /{module}?ids=`, repeated after a server or network failure. A repeat meets the records
+ * the lost first call deleted as unknown ids (or, per the reading, `record not deleted`):
+ * `retried` says the answer may be such a repeat.
+ */
 export async function deleteRecords(
 	context: BiginContext,
 	module: string,
 	ids: string[],
-): Promise<RecordWriteResult> {
-	return await writeRecords(context, {
+): Promise<DeleteResult> {
+	let attempts = 0;
+	const result = await writeRecords(context, {
 		method: 'DELETE',
 		resource: encodeURIComponent(module),
 		qs: { ids: ids.join(',') },
+		onAttempt: () => {
+			attempts += 1;
+		},
 	});
+	return { ...result, retried: attempts > 1 };
 }

@@ -44,6 +44,8 @@ export interface BiginRequest {
 	idempotent?: boolean;
 	/** How long passing failures are retried; the request policy unless a caller needs another budget. */
 	retryPolicy?: RetryPolicy;
+	/** Told before every attempt, the first included: a caller can learn that the call was repeated. */
+	onAttempt?: () => void;
 }
 
 const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
@@ -60,10 +62,16 @@ export async function biginApiRequest<T = IDataObject>(
 	request: BiginRequest,
 ): Promise<BiginResponse<T>> {
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
-	return await withRetry(async () => await sendOnce<T>(context, request), {
-		idempotent,
-		policy: request.retryPolicy,
-	});
+	return await withRetry(
+		async () => {
+			request.onAttempt?.();
+			return await sendOnce<T>(context, request);
+		},
+		{
+			idempotent,
+			policy: request.retryPolicy,
+		},
+	);
 }
 
 async function sendOnce<T>(
@@ -90,6 +98,6 @@ async function sendOnce<T>(
 			response.statusCode === 204 || response.body === '' || response.body === undefined;
 		return { statusCode: response.statusCode, body: empty ? undefined : (response.body as T) };
 	} catch (error) {
-		throw toBiginApiError(context.getNode(), error);
+		throw toBiginApiError(context.getNode(), error, request);
 	}
 }

@@ -24,9 +24,9 @@ export const triggerPanel: TriggerPanelDefinition = {
 	header: 'Pull in record changes from Bigin',
 	executionsHelp: {
 		inactive:
-			"<b>While building your workflow</b>, click <i>Listen for test event</i>, then create, change or delete a record of a module you picked (a contact, a company…) in Bigin. The change arrives here as a test execution.<br /><br /><b>Once you're happy with your workflow</b>, publish it. Then every such change in Bigin runs the workflow; those executions show in the Executions list, not in the editor.",
+			"<b>While building your workflow</b>, click <i>Execute step</i>, then create, change or delete a record of a module you picked (a contact, a company…) in Bigin. The change arrives here as a test execution.<br /><br /><b>Once you're happy with your workflow</b>, publish it. Then every such change in Bigin runs the workflow; those executions show in the Executions list, not in the editor.",
 		active:
-			'<b>While building your workflow</b>, click <i>Listen for test event</i>, then create, change or delete a record of a module you picked in Bigin. The change arrives here as a test execution.<br /><br /><b>Your workflow will also run automatically</b>, since it is published: every such change in Bigin runs it, and those executions show in the Executions list, not in the editor.',
+			'<b>While building your workflow</b>, click <i>Execute step</i>, then create, change or delete a record of a module you picked in Bigin. The change arrives here as a test execution.<br /><br /><b>Your workflow will also run automatically</b>, since it is published: every such change in Bigin runs it, and those executions show in the Executions list, not in the editor.',
 	},
 	activationHint: {
 		inactive:

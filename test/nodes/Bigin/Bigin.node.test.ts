@@ -46,7 +46,11 @@ describe('Bigin node description', () => {
 			'delete',
 			'get',
 			'getAll',
+			'getRelated',
+			'linkProduct',
+			'query',
 			'search',
+			'unlinkProduct',
 			'update',
 		]);
 		expect(options.every((option) => option.action && option.description)).toBe(true);

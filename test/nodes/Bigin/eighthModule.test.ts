@@ -61,7 +61,9 @@ describe('an eighth module is a change to the module table', () => {
 		}
 		const [teamPipeline] = parameter(properties, 'teamPipeline', 'create');
 		expect(teamPipeline.displayOptions?.show?.module).toEqual(['Pipelines', 'Quotes']);
-		const [noteParent] = parameter(properties, 'parentModule', 'create');
+		const noteParent = parameter(properties, 'parentModule', 'create').find((property) =>
+			property.displayOptions?.show?.module?.includes('Notes'),
+		);
 		expect(optionsOf(noteParent)).toContainEqual({ name: 'Quotes', value: 'Quotes' });
 		const [operation] = properties.filter((property) => property.name === 'operation');
 		expect(optionsOf(operation).find((option) => option.value === 'create')?.description).toBe(

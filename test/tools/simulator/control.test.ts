@@ -23,6 +23,25 @@ describe('Bigin simulator: control surface, faults and robustness', () => {
 		expect((await client.request('GET', '/bigin/v2/actions/watch', { token })).status).toBe(204);
 	});
 
+	it('can carry a call out and lose only its answer, as a gateway timing out after Bigin wrote', async () => {
+		const created = await client.request('POST', '/bigin/v2/Tasks', {
+			token,
+			body: { data: [{ Subject: 'Gone after the first try' }] },
+		});
+		const id = created.body.data[0].details.id;
+		await client.control('POST', 'faults', {
+			path: '/bigin/v2/Tasks',
+			method: 'DELETE',
+			kind: 500,
+			afterHandling: true,
+		});
+		const first = await client.request('DELETE', `/bigin/v2/Tasks?ids=${id}`, { token });
+		expect(first.status).toBe(500);
+		expect((await client.request('GET', `/bigin/v2/Tasks/${id}`, { token })).status).toBe(204);
+		const again = await client.request('DELETE', `/bigin/v2/Tasks?ids=${id}`, { token });
+		expect(again.body.data[0]).toMatchObject({ code: 'INVALID_DATA', status: 'error' });
+	});
+
 	it('injects 429 TOO_MANY_REQUESTS', async () => {
 		await client.control('POST', 'faults', { path: '/bigin/v2/Contacts', count: 1, kind: 429 });
 		const response = await client.request('GET', '/bigin/v2/Contacts/1', { token });

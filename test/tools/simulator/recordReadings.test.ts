@@ -142,4 +142,79 @@ describe('Bigin simulator: readings of undocumented record behaviour', () => {
 			});
 		});
 	});
+
+	describe('fields Bigin cannot list', () => {
+		const unlistable = [
+			['Calls', 'CTI_Entry'],
+			['Calls', 'Call_Status'],
+			['Pipelines', 'Associated_Products'],
+			['Pipelines', 'Secondary_Contacts'],
+			['Events', 'Participants'],
+		];
+
+		it.each(unlistable)(
+			'reads %s.%s by default, in lists and single reads',
+			async (module, field) => {
+				const [record] = (await client.control('GET', `records/${module}`)).data;
+				const listed = await api('GET', `${module}?fields=${field}`);
+				expect(listed.status).toBe(200);
+				expect(listed.body.data[0]).toHaveProperty(field);
+				expect((await api('GET', `${module}/${record.id}?fields=${field}`)).status).toBe(200);
+			},
+		);
+
+		it.each(unlistable)(
+			'refuses %s.%s in a list and a single read under refuseUnlistableFields',
+			async (module, field) => {
+				await client.control('POST', 'config', { refuseUnlistableFields: true });
+				const [record] = (await client.control('GET', `records/${module}`)).data;
+				for (const path of [
+					`${module}?fields=Subject,${field}`,
+					`${module}/${record.id}?fields=${field}`,
+				]) {
+					const refused = await api('GET', path);
+					expect({ path, status: refused.status }).toEqual({ path, status: 400 });
+					expect(refused.body).toMatchObject({
+						code: 'INVALID_DATA',
+						status: 'error',
+						details: { api_name: field, param: 'fields' },
+					});
+				}
+				const whole = await api('GET', `${module}/${record.id}`);
+				expect(whole.status).toBe(200);
+				expect(whole.body.data[0]).toHaveProperty(field);
+			},
+		);
+	});
+
+	describe('a DELETE of a record already deleted (a retried DELETE)', () => {
+		const deleteTwice = async () => {
+			const contact = await firstContact();
+			expect((await api('DELETE', `Contacts/${contact.id}`)).status).toBe(200);
+			return { id: contact.id, again: await api('DELETE', `Contacts/${contact.id}`) };
+		};
+
+		it('answers like an unknown id by default: per-id INVALID_DATA in the item-error answer', async () => {
+			const { id, again } = await deleteTwice();
+			expect(again.status).toBe(202);
+			expect(again.body.data[0]).toMatchObject({
+				code: 'INVALID_DATA',
+				status: 'error',
+				details: { id },
+			});
+		});
+
+		it('answers 400 with INVALID_DATA record not deleted under deletedRecordDelete=recordNotDeleted', async () => {
+			await client.control('POST', 'config', { deletedRecordDelete: 'recordNotDeleted' });
+			const { id, again } = await deleteTwice();
+			expect(again.status).toBe(400);
+			expect(again.body).toEqual({
+				data: [
+					{ code: 'INVALID_DATA', details: { id }, message: 'record not deleted', status: 'error' },
+				],
+			});
+			const never = await api('DELETE', 'Contacts/1234567890123456789');
+			expect(never.status).toBe(202);
+		});
+	});
 });

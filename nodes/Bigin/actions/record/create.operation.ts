@@ -35,7 +35,7 @@ export async function executeBatch(
 	return await executeWrites(this, itemIndexes, run, {
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
-			return { module, payload: await readRecordPayload(this, itemIndex, module, true) };
+			return { module, payload: await readRecordPayload(this, itemIndex, module, 'create') };
 		},
 		send: async (batch) => await insertRecords(this, batch.module, batch.payloads),
 		output: writtenRecord,

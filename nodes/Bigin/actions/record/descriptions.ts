@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ModuleTable } from '../../shared/modules';
+import type { BiginModule, ModuleTable } from '../../shared/modules';
 import {
 	DEFAULT_MODULE,
 	modulesWithParent,
 	modulesWithPlacement,
+	modulesWithRelatedLists,
 	moduleNames,
 	parentModuleNames,
 	renamedModulesNote,
@@ -12,31 +13,46 @@ import {
 import { RECORD_URL_PATTERN } from '../../shared/recordLocator';
 import { moduleOptions } from '../shared/modules';
 
-export function moduleParameter(table: ModuleTable): INodeProperties {
+/** The module of the record, one of the table's (or of `modules`, where an operation needs fewer). */
+export function moduleParameter(
+	table: ModuleTable,
+	modules: readonly BiginModule[] = table,
+): INodeProperties {
 	return {
 		displayName: 'Module',
 		name: 'module',
 		type: 'options',
-		options: moduleOptions(moduleNames(table), table),
+		options: moduleOptions(moduleNames(modules), table),
 		default: DEFAULT_MODULE,
 		description: ['The kind of record.', renamedModulesNote(table)].filter(Boolean).join(' '),
 	};
 }
 
-export function recordLocatorParameter(what: string): INodeProperties {
-	return {
+/**
+ * A record by ID, Bigin URL or picked from a list: the module's records (`searchRecords`), or
+ * products (`searchProducts`) for the product to link.
+ */
+export function recordLocatorParameter(
+	what: string,
+	locator: { displayName: string; name: string; searchListMethod: string } = {
 		displayName: 'Record',
 		name: 'recordId',
+		searchListMethod: 'searchRecords',
+	},
+): INodeProperties {
+	return {
+		displayName: locator.displayName,
+		name: locator.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: `The record to ${what}`,
+		description: `The ${locator.displayName.toLowerCase()} to ${what}`,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+				typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By URL',
@@ -92,7 +108,11 @@ export const fieldsToReturnParameter: INodeProperties = {
 		'Fields to return, at most 50. Empty returns all fields (the first 50 on lists). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-/** Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before. */
+/**
+ * Team Pipeline, sub-pipeline and stage, each loaded from the org and limited by the one before.
+ * Labelled as Bigin names them: n8n 2.x shows the label as written, and "Name or ID" (the lint
+ * rule's suffix) reads as noise in a picker.
+ */
 export function placementParameters(table: ModuleTable, required: boolean): INodeProperties[] {
 	const show = { show: { module: moduleNames(modulesWithPlacement(table)) } };
 	const hint = required ? '' : ' Leave empty to keep the current one.';
@@ -148,6 +168,10 @@ export function fieldMapperParameter(mode: 'add' | 'upsert'): INodeProperties {
 				resourceMapperMethod: 'getMappingFields',
 				mode,
 				fieldWords: { singular: 'field', plural: 'fields' },
+				// n8n's own line for an empty list; the reason comes under it (getMappingFields).
+				noFieldsError: "Bigin's fields are not loaded.",
+				// Back in the tab (a credential connected elsewhere), new fields are applied at once.
+				refreshStaleSchemaOnOpen: true,
 				addAllFields: false,
 				multiKeyMatch: mode === 'upsert',
 				supportAutoMap: true,
@@ -166,20 +190,38 @@ export function fieldMapperParameter(mode: 'add' | 'upsert'): INodeProperties {
 }
 
 /**
- * For each module whose records hang off a record of another module (a note), that record's
- * module: Bigin reads it from a field of its own (`$se_module`), next to the parent's ID.
+ * For each module whose records hang off a record of another module (a note, or a task, event or
+ * call about a record), that record's module: Bigin reads it from a field of its own
+ * (`$se_module`, `$related_module`), next to the record's ID.
  */
 export function parentModuleParameters(table: ModuleTable): INodeProperties[] {
 	return modulesWithParent(table).map((module) => {
 		const parentModules = parentModuleNames(module, table);
 		const firstParentModule = parentModules[0];
 		return {
-			displayName: 'Parent Module',
+			displayName: module.parent?.moduleLabel ?? 'Parent Module',
 			name: 'parentModule',
 			type: 'options',
 			options: moduleOptions(parentModules, table),
 			default: firstParentModule,
 			description: `The module of the record the ${module.label.singular.toLowerCase()} belongs to (the record's ID goes in ${module.parent?.idFieldLabel})`,
+			displayOptions: { show: { module: [module.apiName] } },
+		};
+	});
+}
+
+/** For each module with related lists, the list to read: named as the module of its records. */
+export function relatedListParameters(table: ModuleTable): INodeProperties[] {
+	return modulesWithRelatedLists(table).map((module) => {
+		const lists = module.relatedLists ?? [];
+		const firstList = lists[0];
+		return {
+			displayName: 'Related List',
+			name: 'relatedList',
+			type: 'options',
+			options: moduleOptions(lists, table),
+			default: firstList,
+			description: `The ${module.label.singular.toLowerCase()}'s related records to return`,
 			displayOptions: { show: { module: [module.apiName] } },
 		};
 	});

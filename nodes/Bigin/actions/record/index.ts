@@ -9,19 +9,27 @@ import * as create from './create.operation';
 import * as deleteRecord from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as query from './query.operation';
+import * as getRelated from './getRelated.operation';
+import * as linkProduct from './linkProduct.operation';
 import * as search from './search.operation';
+import * as unlinkProduct from './unlinkProduct.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
 export const operations: Record<BiginMap['record'], Operation> = {
 	get,
 	getAll: getMany,
+	getRelated,
 	search,
+	query,
 	count,
 	create,
 	update,
 	upsert,
 	delete: deleteRecord,
+	linkProduct,
+	unlinkProduct,
 };
 
 /** The Record resource's parameters, for the modules of the table. */
@@ -72,11 +80,38 @@ export function description(table: ModuleTable): INodeProperties[] {
 					action: 'Get many records',
 				},
 				{
+					name: 'Get Related Records',
+					value: 'getRelated',
+					description:
+						"A record's related records: a company's contacts, a contact's products, a pipeline record's tasks, …",
+					action: 'Get related records',
+				},
+				{
+					name: 'Link Product',
+					value: 'linkProduct',
+					description: 'Link a product to a contact, company or pipeline record',
+					action: 'Link a product to a record',
+				},
+				{
+					name: 'Query',
+					value: 'query',
+					description:
+						"Run a COQL select you write (Bigin's Query API): fields, conditions, order, up to 10,000 records",
+					action: 'Query records',
+				},
+				{
 					name: 'Search',
 					value: 'search',
 					description:
 						'Find records by field conditions (AND/OR), or by email, phone number or a word',
 					action: 'Search records',
+				},
+				{
+					name: 'Unlink Product',
+					value: 'unlinkProduct',
+					description:
+						'Remove the link between a product and a contact, company or pipeline record',
+					action: 'Unlink a product from a record',
 				},
 				{
 					name: 'Update',
@@ -90,11 +125,15 @@ export function description(table: ModuleTable): INodeProperties[] {
 		},
 		...get.description(table),
 		...getMany.description(table),
+		...getRelated.description(table),
 		...search.description(table),
+		...query.description(),
 		...count.description(table),
 		...create.description(table),
 		...update.description(table),
 		...upsert.description(table),
 		...deleteRecord.description(table),
+		...linkProduct.description(table),
+		...unlinkProduct.description(table),
 	];
 }

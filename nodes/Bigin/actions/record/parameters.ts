@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isReadOnly, recordFromMapped } from '../../shared/fieldTypes';
+import type { WriteKind } from '../../shared/fieldTypes';
+import { isWritable, recordFromMapped } from '../../shared/fieldTypes';
 import type { BiginModule } from '../../shared/modules';
 import { findModule, parentModuleNames, recordModuleProblem } from '../../shared/modules';
 import type { PipelinePlacement } from '../../shared/pipelines';
@@ -22,10 +23,20 @@ export function readModule(context: IExecuteFunctions, itemIndex: number): strin
 	return module;
 }
 
-export function readRecordId(context: IExecuteFunctions, itemIndex: number): string {
-	const locator = context.getNodeParameter('recordId', itemIndex, '') as RecordLocator | string;
+/** The record ID a locator parameter gives (`productId` for the product to link): by ID, URL or list. */
+export function readRecordId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'recordId',
+): string {
+	const locator = context.getNodeParameter(parameter, itemIndex, '') as RecordLocator | string;
 	const recordId = recordIdFromLocator(locator);
-	refuseIfProblem(context, itemIndex, recordIdProblem(recordId));
+	const problem = recordIdProblem(recordId);
+	refuseIfProblem(
+		context,
+		itemIndex,
+		problem && parameter === 'productId' ? problem.replace(/^Record/, 'Product') : problem,
+	);
 	return recordId;
 }
 
@@ -90,7 +101,10 @@ function readMappedValues(
 	);
 }
 
-/** A record that names its parent record (a note) also names the parent's module, as Bigin asks. */
+/**
+ * A record that names its parent record (a note's Parent_Id, an activity's Related_To) also names
+ * the parent's module, as Bigin asks.
+ */
 function withParentModule(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -109,20 +123,21 @@ function withParentModule(
 
 /**
  * The record the item describes, ready for Bigin: mapped fields converted to their Bigin types
- * (read-only fields left out), the parent's module for a record that hangs off another and, where
- * the module places records in pipelines, the checked Team Pipeline, sub-pipeline and stage.
+ * (fields the write cannot set left out), the parent's module for a record that hangs off
+ * another and, where the module places records in pipelines, the checked Team Pipeline,
+ * sub-pipeline and stage (required unless the write only edits).
  */
 export async function readRecordPayload(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	module: string,
-	placementRequired: boolean,
+	kind: WriteKind,
 ): Promise<IDataObject> {
 	const facts = findModule(module);
 	const placement = facts?.pipelinePlacement
-		? readPlacement(context, itemIndex, placementRequired)
+		? readPlacement(context, itemIndex, kind !== 'edit')
 		: undefined;
-	const writable = (await fieldsOf(context, module)).filter((field) => !isReadOnly(field));
+	const writable = (await fieldsOf(context, module)).filter((field) => isWritable(field, kind));
 	const converted = recordFromMapped(
 		readMappedValues(context, itemIndex, writable),
 		writable,

@@ -5,15 +5,24 @@ import type { ModuleTable } from '../../shared/modules';
 import { searchRecords } from '../../transport/records';
 import { readLimit, returnAllOrLimit } from '../shared/paging';
 import { moduleParameter, simplifyParameter } from './descriptions';
-import { readRecordPages, recordItems } from './listing';
+import { recordItems } from './listing';
 import { readModule } from './parameters';
-import { readSearchQuery, searchFilterParameters } from './searchFilter';
+import { readExactTextFilter, readSearchQuery, searchFilterParameters } from './searchFilter';
+import { overSearchLimitParameter, readSearchResults } from './searchResults';
 
 const properties = (table: ModuleTable): INodeProperties[] => [
 	moduleParameter(table),
 	...searchFilterParameters(false),
 	...returnAllOrLimit,
 	simplifyParameter,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [overSearchLimitParameter],
+	},
 ];
 
 const displayOptions = { show: { resource: ['record'], operation: ['search'] } };
@@ -22,7 +31,10 @@ export function description(table: ModuleTable): INodeProperties[] {
 	return updateDisplayOptions(displayOptions, properties(table));
 }
 
-/** Records that match, page by page up to the limit; none is an empty result, not an error. */
+/**
+ * Records that match, page by page up to the limit (at most Bigin's 2,000); none is an empty
+ * result, not an error. A text Equals keeps only the records whose value is the whole text.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -30,9 +42,12 @@ export async function execute(
 	const module = readModule(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const query = await readSearchQuery(this, itemIndex, module);
-	const records = await readRecordPages(
-		async (page) => await searchRecords(this, module, { ...query, ...page }),
+	const records = await readSearchResults(this, itemIndex, {
+		module,
+		query,
 		limit,
-	);
+		fetchPage: async (page) => await searchRecords(this, module, { ...query, ...page }),
+		keep: await readExactTextFilter(this, itemIndex, module),
+	});
 	return recordItems(this, itemIndex, module, records);
 }

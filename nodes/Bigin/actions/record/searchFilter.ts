@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Condition } from '../../shared/criteria';
 import { buildCriteria, conditionsProblem, operatorFitProblem } from '../../shared/criteria';
+import { exactTextFilter } from '../../shared/exactMatch';
 import { refuseIfProblem, refuseItem } from '../shared/validation';
 import { fieldsOf } from '../../transport/metadataCache';
 
@@ -122,18 +123,42 @@ export async function readSearchQuery(
 		}
 		return { [searchBy]: term };
 	}
-	const rows = context.getNodeParameter('conditions.condition', itemIndex, []) as IDataObject[];
-	const conditions: Condition[] = rows.map((row) => ({
-		field: String(row.field ?? '').trim(),
-		operator: String(row.operator ?? 'equals'),
-		value: String(row.value ?? '').trim(),
-	}));
+	const conditions = readConditions(context, itemIndex);
 	refuseIfProblem(context, itemIndex, conditionsProblem(conditions));
 	refuseIfProblem(
 		context,
 		itemIndex,
 		operatorFitProblem(conditions, await fieldsOf(context, module)),
 	);
-	const combine = context.getNodeParameter('combine', itemIndex, 'and') === 'or' ? 'or' : 'and';
-	return { criteria: buildCriteria(conditions, combine) };
+	return { criteria: buildCriteria(conditions, readCombine(context, itemIndex)) };
+}
+
+function readConditions(context: IExecuteFunctions, itemIndex: number): Condition[] {
+	const rows = context.getNodeParameter('conditions.condition', itemIndex, []) as IDataObject[];
+	return rows.map((row) => ({
+		field: String(row.field ?? '').trim(),
+		operator: String(row.operator ?? 'equals'),
+		value: String(row.value ?? '').trim(),
+	}));
+}
+
+function readCombine(context: IExecuteFunctions, itemIndex: number): 'and' | 'or' {
+	return context.getNodeParameter('combine', itemIndex, 'and') === 'or' ? 'or' : 'and';
+}
+
+/**
+ * For a search by conditions, the records to keep of Bigin's matches so that a text Equals
+ * matches the whole value (Bigin matches the words); undefined when Bigin's matches stand.
+ */
+export async function readExactTextFilter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	module: string,
+): Promise<((record: IDataObject) => boolean) | undefined> {
+	if (context.getNodeParameter('searchBy', itemIndex, 'criteria') !== 'criteria') return undefined;
+	return exactTextFilter(
+		readConditions(context, itemIndex),
+		readCombine(context, itemIndex),
+		await fieldsOf(context, module),
+	);
 }

@@ -39,7 +39,7 @@ export async function executeBatch(
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const id = readRecordId(this, itemIndex);
-			const changes = await readRecordPayload(this, itemIndex, module, false);
+			const changes = await readRecordPayload(this, itemIndex, module, 'edit');
 			if (Object.keys(changes).length === 0) {
 				refuseItem(this, itemIndex, 'Nothing to update: add at least one field, or choose a stage');
 			}

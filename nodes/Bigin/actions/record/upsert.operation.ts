@@ -51,13 +51,13 @@ export async function executeBatch(
 		prepare: async (itemIndex) => {
 			const module = readModule(this, itemIndex);
 			const duplicateCheckFields = readDuplicateCheckFields(this, itemIndex);
-			const payload = await readRecordPayload(this, itemIndex, module, true);
+			const payload = await readRecordPayload(this, itemIndex, module, 'upsert');
 			return { module, callOptions: duplicateCheckFields, payload };
 		},
 		send: async (batch) =>
 			await upsertRecords(this, batch.module, batch.payloads, batch.callOptions ?? []),
-		output: (entry: UpsertEntry) => ({
-			...writtenRecord(entry),
+		output: (entry: UpsertEntry, write) => ({
+			...writtenRecord(entry, write),
 			...(entry.action === undefined ? {} : { action: entry.action }),
 			...(entry.duplicate_field === undefined ? {} : { duplicate_field: entry.duplicate_field }),
 		}),

@@ -135,7 +135,15 @@ export async function executeWrites<CallOptions>(
 	return outcomes;
 }
 
-/** Bigin's summary of a written record (id, times, who), as its answer gives it. */
-export function writtenRecord(entry: BiginStatusEntry): IDataObject {
-	return { ...(entry.details ?? {}) };
+/**
+ * The record as Bigin stored it, without another call: the fields the write sent (in Bigin's
+ * types, which Bigin accepted) merged with what Bigin's answer adds (id, created and modified
+ * time and user), the record's id first. Fields the write did not send are not read back.
+ */
+export function writtenRecord(
+	entry: BiginStatusEntry,
+	write: Pick<PreparedWrite<unknown>, 'payload'>,
+): IDataObject {
+	const details = entry.details ?? {};
+	return { id: details.id ?? write.payload.id, ...write.payload, ...details };
 }

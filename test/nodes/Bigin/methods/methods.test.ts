@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../../../../tools/simulator';
 import { startSimulator } from '../../../../tools/simulator';
@@ -26,9 +26,18 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		recorder = { requests: [], refreshes: 0 };
 	});
 
-	/** What n8n hands a method: the node's current parameters, and the path of the one loading. */
-	function context(parameters: IDataObject, path = 'parameters.x'): ILoadOptionsFunctions {
-		const node = testNode('bigin');
+	const withCredential = { biginOAuth2Api: { id: 'cred-1', name: 'Bigin account' } };
+
+	/**
+	 * What n8n hands a method: the node's current parameters, the path of the one loading, and the
+	 * node's credential as the editor has it at that moment (none, on a node that just opened).
+	 */
+	function context(
+		parameters: IDataObject,
+		path = 'parameters.x',
+		credentialsOfNode: INode['credentials'] = withCredential,
+	): ILoadOptionsFunctions {
+		const node = testNode('bigin', { credentials: credentialsOfNode });
 		return {
 			getNode: () => node,
 			getCredentials: async () => credentials,
@@ -53,8 +62,29 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 			expect.arrayContaining(['Last_Name', 'Email', 'Customer_Tier', 'Loyalty_Points']),
 		);
 		expect(options.find((option) => option.value === 'Loyalty_Points')?.description).toBe(
-			'integer',
+			'Whole number, API name Loyalty_Points',
 		);
+		expect(options.find((option) => option.value === 'Interests')?.description).toBe(
+			'Multi-select pick list, API name Interests',
+		);
+		expect(options.find((option) => option.value === 'Owner')?.description).toBe(
+			'User (owner), API name Owner',
+		);
+	});
+
+	it("offers conditions only on the fields Bigin's metadata marks searchable", async () => {
+		const options = await loadOptions.getSearchableFields.call(context({ module: 'Contacts' }));
+		const values = options.map((option) => option.value);
+		expect(values).toEqual(expect.arrayContaining(['Last_Name', 'Email', 'Owner', 'Description']));
+		expect(values).not.toContain('Record_Image');
+	});
+
+	it("offers the org's active users as Get Many's owners, by user ID", async () => {
+		const options = await loadOptions.getActiveUsers.call(context({ module: 'Contacts' }));
+		expect(options).toEqual([
+			{ name: 'Priya Partner (priya@bigin-simulator.example)', value: '6756839000000311017' },
+			{ name: 'Sam Simulator (sam@bigin-simulator.example)', value: '6756839000000311001' },
+		]);
 	});
 
 	it("offers the operators that fit the condition's field", async () => {
@@ -76,6 +106,29 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		);
 		expect(forPoints.map((option) => option.value)).toContain('between');
 		expect(forPoints.map((option) => option.value)).not.toContain('starts_with');
+	});
+
+	it("offers as filter fields those Bigin's Query API compares, and the comparators that fit each", async () => {
+		const fields = await loadOptions.getFilterFields.call(context({ module: 'Contacts' }));
+		const names = fields.map((option) => option.value);
+		expect(names).toEqual(expect.arrayContaining(['Last_Name', 'Loyalty_Points', 'Owner']));
+		expect(names).not.toContain('Description');
+		const parameters = {
+			module: 'Contacts',
+			filters: { filter: [{ field: 'Loyalty_Points' }, { field: 'Email_Opt_Out' }, {}] },
+		};
+		const comparators = async (index: number) =>
+			(
+				await loadOptions.getFilterComparators.call(
+					context(parameters, `parameters.filters.filter[${index}].comparator`),
+				)
+			).map((option) => option.value);
+		expect(await comparators(0)).toEqual(
+			expect.arrayContaining(['between', 'greater_equal', 'not_in', 'is_empty']),
+		);
+		expect(await comparators(0)).not.toContain('contains');
+		expect(await comparators(1)).toEqual(['equals', 'not_equal']);
+		expect(await comparators(2)).toHaveLength(14);
 	});
 
 	it('loads Team Pipelines, then only the sub-pipelines and stages that belong to the chosen one', async () => {
@@ -135,6 +188,61 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		expect(byId.Created_Time).toBeUndefined();
 	});
 
+	it("offers what Bigin's view_type lets a create write: Owner (the org's active users) and Tag, no audit fields", async () => {
+		const { fields } = await resourceMapping.getMappingFields.call(
+			context({ module: 'Contacts', operation: 'create' }),
+		);
+		const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
+		expect(byId.Owner).toMatchObject({
+			displayName: 'Contact Owner',
+			type: 'options',
+			options: [
+				{ name: 'Priya Partner (priya@bigin-simulator.example)', value: '6756839000000311017' },
+				{ name: 'Sam Simulator (sam@bigin-simulator.example)', value: '6756839000000311001' },
+			],
+		});
+		expect(byId.Tag).toMatchObject({ type: 'string' });
+		expect(byId.Record_Image).toBeDefined();
+		for (const computed of [
+			'Created_By',
+			'Modified_By',
+			'Created_Time',
+			'Modified_Time',
+			'Full_Name',
+			'Last_Activity_Time',
+			'Unsubscribed_Mode',
+		]) {
+			expect(byId[computed]).toBeUndefined();
+		}
+		const users = recorder.requests.filter((request) => String(request.url).endsWith('/users'));
+		expect(users.map((request) => request.qs)).toEqual([
+			{ type: 'ActiveUsers', page: 1, per_page: 200 },
+		]);
+	});
+
+	it('offers Owner and Tag on Update and on Create or Update too', async () => {
+		for (const operation of ['update', 'upsert']) {
+			const { fields } = await resourceMapping.getMappingFields.call(
+				context({ module: 'Tasks', operation }),
+			);
+			expect(fields.map((field) => field.id)).toEqual(expect.arrayContaining(['Owner', 'Tag']));
+			expect(fields.map((field) => field.id)).not.toContain('Created_Time');
+		}
+	});
+
+	it('takes Owner as a user ID when the credential cannot list users, and still loads the rest', async () => {
+		credentials = await simulatorCredentials(
+			sim,
+			'ZohoBigin.modules.ALL,ZohoBigin.settings.fields.READ',
+		);
+		const { fields } = await resourceMapping.getMappingFields.call(
+			context({ module: 'Contacts', operation: 'create' }),
+		);
+		const owner = fields.find((field) => field.id === 'Owner');
+		expect(owner).toMatchObject({ displayName: 'Contact Owner (user ID)', type: 'string' });
+		expect(fields.map((field) => field.id)).toContain('Last_Name');
+	});
+
 	it('marks nothing required on Update, and leaves the pipeline placement to its own parameters', async () => {
 		const { fields } = await resourceMapping.getMappingFields.call(
 			context({ module: 'Pipelines', operation: 'update' }),
@@ -143,6 +251,23 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		expect(fields.map((field) => field.id)).not.toEqual(expect.arrayContaining(['Stage']));
 		expect(fields.map((field) => field.id)).not.toContain('Sub_Pipeline');
 		expect(fields.find((field) => field.id === 'Closing_Date')?.type).toBe('dateTime');
+	});
+
+	it("offers the fields of the chosen related list's records", async () => {
+		const fields = await loadOptions.getRelatedListFields.call(
+			context({ module: 'Accounts', relatedList: 'Contacts' }),
+		);
+		expect(fields.map((field) => field.value)).toEqual(
+			expect.arrayContaining(['Last_Name', 'Email', 'Loyalty_Points']),
+		);
+		expect(recorder.requests.map((request) => request.qs)).toEqual([{ module: 'Contacts' }]);
+	});
+
+	it('lists products to link, whatever module the node is set to', async () => {
+		const products = await listSearch.searchProducts.call(context({ module: 'Contacts' }));
+		const names = products.results.map((result) => result.name);
+		expect(names.length).toBeGreaterThan(0);
+		expect(String(recorder.requests[0].url)).toMatch(/\/Products$/);
 	});
 
 	it('lists records to pick from, page by page, and searches by word as the user types', async () => {
@@ -154,5 +279,55 @@ describe("Bigin node's methods (loadOptions, listSearch, resourceMapping), again
 		});
 		const found = await listSearch.searchRecords.call(context({ module: 'Contacts' }), 'Lopez');
 		expect(found.results.map((result) => result.name)).toEqual(['Maria Lopez']);
+	});
+
+	describe('when Bigin cannot answer, an empty list says why', () => {
+		it('the field mapper, asked before n8n attached the credential, says so and asks Bigin nothing', async () => {
+			const result = await resourceMapping.getMappingFields.call(
+				context({ module: 'Contacts', operation: 'create' }, 'parameters.columns', {}),
+			);
+			expect(result.fields).toEqual([]);
+			expect(result.emptyFieldsNotice).toContain('before it had attached a credential');
+			expect(result.emptyFieldsNotice).toContain('Retry');
+			expect(recorder.requests).toHaveLength(0);
+		});
+
+		it('a list, asked before the credential, says to choose one', async () => {
+			await expect(
+				loadOptions.getFields.call(context({ module: 'Contacts' }, 'parameters.fields', {})),
+			).rejects.toThrow('No Bigin credential yet: choose or connect a Bigin credential above');
+			await expect(
+				listSearch.searchRecords.call(context({ module: 'Contacts' }, 'parameters.x', {})),
+			).rejects.toThrow('No Bigin credential yet');
+		});
+
+		it('the field mapper names the scope the credential lacks, and where to add it', async () => {
+			credentials = await simulatorCredentials(
+				sim,
+				'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL',
+			);
+			const result = await resourceMapping.getMappingFields.call(
+				context({ module: 'Contacts', operation: 'create' }),
+			);
+			expect(result.fields).toEqual([]);
+			expect(result.emptyFieldsNotice).toBe(
+				'Bigin\'s fields of Contacts could not be read. Bigin error OAUTH_SCOPE_MISMATCH: invalid oauth scope to access this URL. GET settings/fields needs ZohoBigin.settings.fields.READ (or ZohoBigin.settings.ALL). Add ZohoBigin.settings.fields.READ to the Scope of "Bigin account" (Credentials, open it, Scope), then reconnect it: Zoho grants a scope only when the credential connects.',
+			);
+		});
+
+		it('a list names the scope too, in the one message the editor shows', async () => {
+			credentials = await simulatorCredentials(sim, 'ZohoBigin.notifications.ALL');
+			await expect(listSearch.searchRecords.call(context({ module: 'Contacts' }))).rejects.toThrow(
+				/GET Contacts needs ZohoBigin\.modules\.contacts\.READ \(or ZohoBigin\.modules\.ALL\)\. Add ZohoBigin\.modules\.contacts\.READ to the Scope of "Bigin account"/,
+			);
+		});
+
+		it('the field mapper says so when Bigin lists no writable fields', async () => {
+			const result = await resourceMapping.getMappingFields.call(
+				context({ module: 'NoSuchModule', operation: 'create' }),
+			);
+			expect(result.fields).toEqual([]);
+			expect(result.emptyFieldsNotice).toMatch(/NoSuchModule/);
+		});
 	});
 });

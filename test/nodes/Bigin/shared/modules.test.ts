@@ -1,10 +1,13 @@
 import {
 	BIGIN_MODULES,
 	findModule,
+	listableFieldNames,
 	moduleDisplayName,
 	moduleNames,
 	modulesWithParent,
 	modulesWithPlacement,
+	modulesWithProductLinks,
+	modulesWithRelatedLists,
 	parentModuleNames,
 	recordKindsInProse,
 	recordModuleProblem,
@@ -57,25 +60,56 @@ describe('the module table', () => {
 		}
 	});
 
-	it('places only pipeline records in Team Pipelines, and hangs notes off a record of any other module', () => {
+	it('places only pipeline records in Team Pipelines; notes hang off a record of any other module, activities off a contact, company or pipeline record', () => {
 		expect(moduleNames(modulesWithPlacement())).toEqual(['Pipelines']);
-		expect(moduleNames(modulesWithParent())).toEqual(['Notes']);
+		expect(moduleNames(modulesWithParent())).toEqual(['Tasks', 'Events', 'Calls', 'Notes']);
 		const notes = findModule('Notes')!;
 		expect(notes.parent).toMatchObject({ idField: 'Parent_Id', moduleField: '$se_module' });
 		expect(parentModuleNames(notes)).toEqual(moduleNames(BIGIN_MODULES).slice(0, 7));
+		for (const activity of ['Tasks', 'Events', 'Calls']) {
+			const module = findModule(activity)!;
+			expect(module.parent).toMatchObject({
+				idField: 'Related_To',
+				moduleField: '$related_module',
+			});
+			expect(parentModuleNames(module)).toEqual(['Contacts', 'Accounts', 'Pipelines']);
+			expect(module.record.commonFields).toContain('Related_To');
+		}
 	});
 
-	it('takes a parent link limited to some modules, as activities will need', () => {
-		const tasks = {
-			...findModule('Tasks')!,
-			parent: {
-				idField: 'What_Id',
-				idFieldLabel: 'Related To',
-				moduleField: '$related_module',
-				parentModules: ['Accounts', 'Pipelines'],
-			},
-		};
-		expect(parentModuleNames(tasks)).toEqual(['Accounts', 'Pipelines']);
+	it('leaves out of default reads the fields Bigin refuses in list and record reads', () => {
+		expect(listableFieldNames('Calls', ['Subject', 'Call_Status', 'CTI_Entry', 'Owner'])).toEqual([
+			'Subject',
+			'Owner',
+		]);
+		expect(listableFieldNames('Events', ['Event_Title', 'Participants'])).toEqual(['Event_Title']);
+		expect(
+			listableFieldNames('Pipelines', ['Deal_Name', 'Associated_Products', 'Secondary_Contacts']),
+		).toEqual(['Deal_Name']);
+		expect(listableFieldNames('Contacts', ['Last_Name', 'Call_Status'])).toEqual([
+			'Last_Name',
+			'Call_Status',
+		]);
+	});
+
+	it("knows each record's related lists, and which records products link to", () => {
+		expect(findModule('Accounts')?.relatedLists).toEqual([
+			'Contacts',
+			'Pipelines',
+			'Products',
+			'Tasks',
+			'Events',
+			'Calls',
+			'Notes',
+		]);
+		expect(findModule('Products')?.relatedLists).toEqual([
+			'Contacts',
+			'Accounts',
+			'Pipelines',
+			'Notes',
+		]);
+		expect(moduleNames(modulesWithRelatedLists())).toEqual(moduleNames(BIGIN_MODULES).slice(0, 7));
+		expect(moduleNames(modulesWithProductLinks())).toEqual(['Contacts', 'Accounts', 'Pipelines']);
 	});
 
 	it('refuses a module it does not hold, naming the ones it does', () => {

@@ -97,6 +97,25 @@ describe('Bigin error mapping', () => {
 		).toBe('Bigin error INVALID_DATA: invalid data (field: $.watch[0])');
 	});
 
+	it("names where Bigin stopped reading a query, and a query's field", () => {
+		expect(
+			describeBiginEntry({
+				code: 'SYNTAX_ERROR',
+				message: 'error occurred while parsing the query',
+				details: { line: 1, column: 18, near: 'Contacts' },
+			}),
+		).toBe(
+			'Bigin error SYNTAX_ERROR: error occurred while parsing the query (at line 1, column 18, near "Contacts")',
+		);
+		expect(
+			describeBiginEntry({
+				code: 'INVALID_QUERY',
+				message: 'Invalid query formed',
+				details: { column_name: 'Nickname', reason: 'column given seems to be invalid' },
+			}),
+		).toBe('Bigin error INVALID_QUERY: Invalid query formed (field: Nickname)');
+	});
+
 	it.each([
 		[
 			429,
@@ -140,6 +159,42 @@ describe('Bigin error mapping', () => {
 			'The request to Bigin failed: The credential needs to be reconnected',
 		);
 		expect(error.transient).toBe(false);
+	});
+
+	it('says such a failure once: no description repeating the message', () => {
+		const error = toBiginApiError(
+			node,
+			new NodeApiError(node, new Error('Zoho issued no access token (invalid_client)') as never),
+		);
+		expect(error.message).toBe(
+			'The request to Bigin failed: Zoho issued no access token (invalid_client)',
+		);
+		expect(error.description).toBeUndefined();
+	});
+
+	it('names the scope a call needs when Bigin answers OAUTH_SCOPE_MISMATCH, and where to add it', () => {
+		const mismatch = {
+			code: 'OAUTH_SCOPE_MISMATCH',
+			details: {},
+			message: 'invalid oauth scope to access this URL',
+			status: 'error',
+		};
+		const withCredential: INode = {
+			...node,
+			credentials: { biginOAuth2Api: { id: 'c1', name: 'Bigin account' } },
+		};
+		const error = toBiginApiError(withCredential, n8nHttpError(401, mismatch), {
+			method: 'GET',
+			resource: 'settings/fields',
+		});
+		expect(error.message).toBe(
+			'Bigin error OAUTH_SCOPE_MISMATCH: invalid oauth scope to access this URL. GET settings/fields needs ZohoBigin.settings.fields.READ (or ZohoBigin.settings.ALL)',
+		);
+		expect(error.description).toBe(
+			'Add ZohoBigin.settings.fields.READ to the Scope of "Bigin account" (Credentials, open it, Scope), then reconnect it: Zoho grants a scope only when the credential connects.',
+		);
+		expect(error.biginCode).toBe('OAUTH_SCOPE_MISMATCH');
+		expect(error.httpCode).toBe('401');
 	});
 
 	it('ties an error to the failing item without losing its details', () => {

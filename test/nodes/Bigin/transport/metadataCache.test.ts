@@ -6,7 +6,11 @@ import { simClient } from '../../../../tools/simulator/client';
 import { executeContext } from '../../../../tools/contexts/contexts';
 import type { RequestRecorder } from '../../../../tools/contexts/nodeHarness';
 import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
-import { fieldsOf, layoutsOf } from '../../../../nodes/Bigin/transport/metadataCache';
+import {
+	activeUsersOf,
+	fieldsOf,
+	layoutsOf,
+} from '../../../../nodes/Bigin/transport/metadataCache';
 import { createRecordReader } from '../../../../nodes/Bigin/transport/records';
 
 describe('The metadata cache, against the simulator', () => {
@@ -62,6 +66,26 @@ describe('The metadata cache, against the simulator', () => {
 		expect(await layoutsOf(context, 'Pipelines')).toBe(layouts);
 		expect(layouts.map((layout) => layout.name)).toContain('Partnerships');
 		expect(calls()).toEqual(['settings/layouts Pipelines']);
+	});
+
+	it("reads the org's active users once per execution: the owners a record can have", async () => {
+		const context = await execution();
+		const [users, again] = await Promise.all([activeUsersOf(context), activeUsersOf(context)]);
+		expect(again).toBe(users);
+		expect(users).toEqual([
+			{
+				id: '6756839000000311001',
+				full_name: 'Sam Simulator',
+				email: 'sam@bigin-simulator.example',
+			},
+			{
+				id: '6756839000000311017',
+				full_name: 'Priya Partner',
+				email: 'priya@bigin-simulator.example',
+			},
+		]);
+		expect(calls()).toEqual(['users']);
+		expect(recorder.requests[0].qs).toEqual({ type: 'ActiveUsers', page: 1, per_page: 200 });
 	});
 
 	it('gives the record reader the field list the execution already read', async () => {

@@ -62,12 +62,14 @@ describe('Transport against the Bigin simulator', () => {
 		expect(credentials.oauthTokenData.api_domain).toBe(sim.url);
 	});
 
-	it("turns a whole-request error into a node error naming Bigin's code", async () => {
+	it("turns a whole-request error into a node error naming Bigin's code, and a missing scope by name", async () => {
 		const { ctx } = await context('ZohoBigin.modules.ALL');
 		const failure = biginApiRequest(ctx, { method: 'GET', resource: 'actions/watch' });
 		await expect(failure).rejects.toThrow(BiginApiError);
 		await expect(failure).rejects.toMatchObject({
-			message: 'Bigin error OAUTH_SCOPE_MISMATCH: invalid oauth scope to access this URL',
+			message:
+				'Bigin error OAUTH_SCOPE_MISMATCH: invalid oauth scope to access this URL. GET actions/watch needs ZohoBigin.notifications.READ (or ZohoBigin.notifications.ALL)',
+			description: expect.stringContaining('Add ZohoBigin.notifications.READ to the Scope of'),
 			httpCode: '401',
 		});
 	});

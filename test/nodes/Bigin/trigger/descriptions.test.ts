@@ -27,9 +27,10 @@ describe('Bigin Trigger in the editor', () => {
 		expect(subtitleFor(undefined)).toBe('');
 	});
 
-	it("never tells the user to create Bigin's Events records while listening", () => {
+	it("names n8n 2.x's button, Execute step, and never tells the user to create Bigin's Events records while listening", () => {
 		const texts = JSON.stringify(triggerPanel);
-		expect(texts).toContain('Listen for test event');
+		expect(texts).toContain('click <i>Execute step</i>');
+		expect(texts).not.toContain('Listen for test event');
 		expect(texts).not.toMatch(/create an event/i);
 	});
 });

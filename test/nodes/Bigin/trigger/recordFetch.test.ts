@@ -6,21 +6,28 @@ import type { LoggedLine } from '../../../../tools/contexts/nodeHarness';
 import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
 import { useSimulator } from '../../../support/simulatorFixture';
+import { MODULE_FIELDS } from '../../../../tools/simulator/fields';
 import { ALL_READINGS } from '../../../../tools/simulator/readings';
 import { notificationItems } from '../../../../nodes/Bigin/trigger/notificationItems';
 import {
 	MAX_RECORDS_READ,
+	QUERY_FROM_IDS,
 	RECORD_FETCH_CONCURRENCY,
 	addRecords,
 } from '../../../../nodes/Bigin/trigger/recordFetch';
 
 const node = testNode('biginTrigger');
 
+/** Everything the trigger may use but the Query API. */
+const WITHOUT_QUERY_SCOPE =
+	'ZohoBigin.notifications.ALL,ZohoBigin.modules.ALL,ZohoBigin.settings.ALL';
+
 interface RequestLogEntry {
 	method: string;
 	path: string;
 	query: Record<string, string>;
 	status: number;
+	selectQuery?: string;
 }
 
 describe('Bigin Trigger record fetching against the simulator', () => {
@@ -55,13 +62,25 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 		}).map((json) => ({ json }));
 	}
 
+	/**
+	 * The trigger's first step for the items. `scope` is what Zoho granted the token and what the
+	 * credential's Scope asks for, unless `credentialScope` says otherwise.
+	 */
 	async function execute(
 		input: INodeExecutionData[],
-		options: { scope?: string; parameters?: IDataObject; helpers?: IDataObject } = {},
+		options: {
+			scope?: string;
+			credentialScope?: string;
+			parameters?: IDataObject;
+			helpers?: IDataObject;
+		} = {},
 	): Promise<IDataObject[]> {
+		const credentials = await simulatorCredentials(fixture.sim, options.scope);
+		const credentialScope = options.credentialScope ?? options.scope;
+		if (credentialScope !== undefined) credentials.scope = credentialScope;
 		const context = executeContext({
 			node,
-			credentials: await simulatorCredentials(fixture.sim, options.scope),
+			credentials,
 			parameters: options.parameters ?? { options: {} },
 			input,
 			log,
@@ -74,82 +93,219 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 		(await fixture.client.control('GET', 'requests')).requests;
 	const recordReads = async () =>
 		(await requests()).filter((entry) => /\/bigin\/v2\/Contacts\/\d+$/.test(entry.path));
+	/** The select queries the trigger sent, as the simulator received them. */
+	const queries = async (): Promise<string[]> =>
+		(await requests()).flatMap((entry) => entry.selectQuery ?? []);
 
-	it('delivers every record through a burst of 429s, waiting as Retry-After says', async () => {
-		const ids = await createContacts(20);
-		await fixture.client.control('POST', 'faults', {
-			path: '/bigin/v2/Contacts/',
-			kind: 429,
-			count: 12,
-			retryAfterSeconds: 1,
+	describe('through the Query API', () => {
+		it('reads a notification of 100 ids with the field list and one query per field group, each item with its whole record', async () => {
+			const ids = await createContacts(100);
+			const output = await execute(itemsFor(ids));
+			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+			expect(output.map((item) => (item.record as IDataObject).id)).toEqual(ids);
+			expect(output[42].record).toMatchObject({
+				Last_Name: 'Contact 42',
+				Loyalty_Points: 42,
+				Customer_Tier: null,
+				Owner: { id: expect.stringMatching(/^\d+$/) },
+			});
+			const fieldGroups = Math.ceil(MODULE_FIELDS.Contacts.length / 50);
+			const calls = await requests();
+			expect(calls.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+				'GET /bigin/v2/settings/fields',
+				...Array.from({ length: fieldGroups }, () => 'POST /bigin/v2/coql'),
+			]);
+			const sent = await queries();
+			for (const query of sent) {
+				expect(query.match(/id in \(/g)).toHaveLength(2);
+				expect(query).toContain(' or id in (');
+				expect(query).toMatch(/^select .* from Contacts where .* limit 100$/);
+			}
+			const selected = sent.join(', ');
+			expect(selected).toMatch(/\bLoyalty_Points\b/);
+			expect(selected).toMatch(/\bDescription\b/);
 		});
-		const startedAt = Date.now();
-		const output = await execute(itemsFor(ids));
-		expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
-		expect(output.map((item) => (item.record as IDataObject).id)).toEqual(ids);
-		const statuses = (await recordReads()).map((entry) => entry.status);
-		expect(statuses.filter((status) => status === 429)).toHaveLength(12);
-		expect(statuses.filter((status) => status === 200)).toHaveLength(20);
-		expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
+
+		it('outputs the ids the query does not return as records not found, never dropping them', async () => {
+			const ids = await createContacts(3);
+			await fixture.client.control('DELETE', `records/Contacts/${ids[1]}`);
+			const missing = '6756839000000999999';
+			const output = await execute(itemsFor([...ids, missing]));
+			expect(output.map((item) => [item.recordId, item.recordFound])).toEqual([
+				[ids[0], true],
+				[ids[1], false],
+				[ids[2], true],
+				[missing, false],
+			]);
+			expect(output[3]).toMatchObject({ record: null });
+			expect(output[3]).not.toHaveProperty('error');
+		});
+
+		it(`reads fewer than ${QUERY_FROM_IDS} records one by one, since a query would cost as many calls`, async () => {
+			const ids = await createContacts(2);
+			const output = await execute(itemsFor(ids));
+			expect(output.map((item) => item.recordFound)).toEqual([true, true]);
+			expect((await requests()).map((entry) => entry.method)).toEqual(['GET', 'GET']);
+			expect(await recordReads()).toHaveLength(2);
+		});
+
+		it("reads one by one, without trying a query, where the credential's Scope lacks ZohoBigin.coql.READ", async () => {
+			const ids = await createContacts(12);
+			const output = await execute(itemsFor(ids), { scope: WITHOUT_QUERY_SCOPE });
+			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+			expect((await requests()).map((entry) => entry.path)).toEqual(
+				ids.map((id) => `/bigin/v2/Contacts/${id}`),
+			);
+			expect(log.filter((line) => line.level === 'warn')).toEqual([]);
+		});
+
+		it('falls back to reading one by one where Bigin refuses the query for want of ZohoBigin.coql.READ, and says once why', async () => {
+			const ids = await createContacts(12);
+			const output = await execute(itemsFor(ids), {
+				scope: WITHOUT_QUERY_SCOPE,
+				credentialScope: `${WITHOUT_QUERY_SCOPE},ZohoBigin.coql.READ`,
+			});
+			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+			const calls = await requests();
+			// n8n answers a 401 by refreshing the access token and sending the call once more
+			expect(calls.filter((entry) => entry.path === '/bigin/v2/coql').map((e) => e.status)).toEqual(
+				[401, 401],
+			);
+			expect(await recordReads()).toHaveLength(12);
+			const warnings = log.filter((line) => line.message.includes('one by one'));
+			expect(warnings).toHaveLength(1);
+			expect(warnings[0].message).toContain('OAUTH_SCOPE_MISMATCH');
+			expect(warnings[0].message).toContain('Add ZohoBigin.coql.READ');
+		});
+
+		it('falls back to reading one by one where the org has no Query API', async () => {
+			const ids = await createContacts(5);
+			await fixture.client.control('POST', 'config', { coqlAvailable: false });
+			const output = await execute(itemsFor(ids));
+			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+			const warnings = log.filter((line) => line.message.includes('one by one'));
+			expect(warnings).toHaveLength(1);
+			expect(warnings[0].message).toContain('INVALID_URL_PATTERN');
+			expect(warnings[0].message).not.toContain('Add ZohoBigin.coql.READ');
+		});
+
+		it('retries a query Bigin answers with 429, waiting as Retry-After says', async () => {
+			const ids = await createContacts(10);
+			await fixture.client.control('POST', 'faults', {
+				path: '/bigin/v2/coql',
+				kind: 429,
+				count: 1,
+				retryAfterSeconds: 1,
+			});
+			const startedAt = Date.now();
+			const output = await execute(itemsFor(ids));
+			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+			expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
+			const statuses = (await requests())
+				.filter((entry) => entry.path === '/bigin/v2/coql')
+				.map((entry) => entry.status);
+			expect(statuses).toEqual([429, 200]);
+			expect(await recordReads()).toEqual([]);
+		});
+
+		it('delivers a mass update where Bigin serves two record calls at once, with fewer 429s than reading one by one', async () => {
+			const ids = await createContacts(60);
+			await fixture.client.control('POST', 'config', {
+				recordConcurrencyLimit: 2,
+				recordReadDelayMs: 50,
+			});
+			const refusedWhen = async (scope?: string) => {
+				await fixture.client.control('DELETE', 'requests');
+				const output = await execute(itemsFor(ids), { scope });
+				expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+				return (await requests()).filter((entry) => entry.status === 429).length;
+			};
+			const byQuery = await refusedWhen();
+			const oneByOne = await refusedWhen(WITHOUT_QUERY_SCOPE);
+			expect(byQuery).toBe(0);
+			expect(oneByOne).toBeGreaterThan(0);
+		});
+
+		it(`reads the first ${MAX_RECORDS_READ} records of a notification and outputs the others unread`, async () => {
+			const ids = await createContacts(MAX_RECORDS_READ + 5);
+			const output = await execute(itemsFor(ids));
+			expect(output).toHaveLength(MAX_RECORDS_READ + 5);
+			expect(output.slice(0, MAX_RECORDS_READ).every((item) => item.recordFound === true)).toBe(
+				true,
+			);
+			expect(output[MAX_RECORDS_READ]).toMatchObject({
+				recordId: ids[MAX_RECORDS_READ],
+				recordFound: false,
+				record: null,
+				error: { code: 'TOO_MANY_IDS' },
+			});
+			const [query] = await queries();
+			expect(query.match(/'\d+'/g)).toHaveLength(MAX_RECORDS_READ);
+		});
 	});
 
-	it('outputs the item with the error, instead of failing the execution, when a read still fails', async () => {
-		const ids = await createContacts(3);
-		await fixture.client.control('POST', 'faults', {
-			path: `/bigin/v2/Contacts/${ids[1]}`,
-			kind: 429,
-			count: 1,
-			retryAfterSeconds: 3600,
+	describe('one by one (without ZohoBigin.coql.READ, or for one or two ids)', () => {
+		it('delivers every record through a burst of 429s, waiting as Retry-After says', async () => {
+			const ids = await createContacts(20);
+			await fixture.client.control('POST', 'faults', {
+				path: '/bigin/v2/Contacts/',
+				kind: 429,
+				count: 12,
+				retryAfterSeconds: 1,
+			});
+			const startedAt = Date.now();
+			const output = await execute(itemsFor(ids), { scope: WITHOUT_QUERY_SCOPE });
+			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
+			expect(output.map((item) => (item.record as IDataObject).id)).toEqual(ids);
+			const statuses = (await recordReads()).map((entry) => entry.status);
+			expect(statuses.filter((status) => status === 429)).toHaveLength(12);
+			expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+			expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
 		});
-		const output = await execute(itemsFor(ids));
-		expect(output[0]).toMatchObject({ recordFound: true });
-		expect(output[1]).toMatchObject({
-			module: 'Contacts',
-			recordId: ids[1],
-			operation: 'edit',
-			recordFound: false,
-			record: null,
-			error: { code: 'TOO_MANY_REQUESTS', httpCode: 429 },
-		});
-		expect(String((output[1].error as IDataObject).message)).toContain('TOO_MANY_REQUESTS');
-		expect(output[2]).toMatchObject({ recordFound: true });
-		expect(
-			log.some((line) => line.level === 'warn' && line.message.includes('could not be read')),
-		).toBe(true);
-	});
 
-	it("names Bigin's code when the credential may not read the module", async () => {
-		const [id] = await createContacts(1);
-		const output = await execute(itemsFor([id]), { scope: 'ZohoBigin.notifications.ALL' });
-		expect(output[0]).toMatchObject({
-			recordFound: false,
-			record: null,
-			error: { code: 'OAUTH_SCOPE_MISMATCH', httpCode: 401 },
+		it('outputs the item with the error, instead of failing the execution, when a read still fails', async () => {
+			const ids = await createContacts(3);
+			await fixture.client.control('POST', 'faults', {
+				path: `/bigin/v2/Contacts/${ids[1]}`,
+				kind: 429,
+				count: 1,
+				retryAfterSeconds: 3600,
+			});
+			const output = await execute(itemsFor(ids), { scope: WITHOUT_QUERY_SCOPE });
+			expect(output[0]).toMatchObject({ recordFound: true });
+			expect(output[1]).toMatchObject({
+				module: 'Contacts',
+				recordId: ids[1],
+				operation: 'edit',
+				recordFound: false,
+				record: null,
+				error: { code: 'TOO_MANY_REQUESTS', httpCode: 429 },
+			});
+			expect(String((output[1].error as IDataObject).message)).toContain('TOO_MANY_REQUESTS');
+			expect(output[2]).toMatchObject({ recordFound: true });
+			expect(
+				log.some((line) => line.level === 'warn' && line.message.includes('could not be read')),
+			).toBe(true);
 		});
-	});
 
-	it(`reads the first ${MAX_RECORDS_READ} records of a notification and outputs the others unread`, async () => {
-		const ids = await createContacts(MAX_RECORDS_READ + 5);
-		const output = await execute(itemsFor(ids));
-		expect(output).toHaveLength(MAX_RECORDS_READ + 5);
-		expect(output.slice(0, MAX_RECORDS_READ).every((item) => item.recordFound === true)).toBe(true);
-		expect(output[MAX_RECORDS_READ]).toMatchObject({
-			recordId: ids[MAX_RECORDS_READ],
-			recordFound: false,
-			record: null,
-			error: { code: 'TOO_MANY_IDS' },
+		it("names Bigin's code when the credential may not read the module", async () => {
+			const ids = await createContacts(3);
+			const output = await execute(itemsFor(ids), { scope: 'ZohoBigin.notifications.ALL' });
+			expect(output.map((item) => item.error)).toEqual(
+				ids.map(() => expect.objectContaining({ code: 'OAUTH_SCOPE_MISMATCH', httpCode: 401 })),
+			);
+			expect(output[0]).toMatchObject({ recordFound: false, record: null });
 		});
-		expect(await recordReads()).toHaveLength(MAX_RECORDS_READ);
-	});
 
-	it(`keeps at most ${RECORD_FETCH_CONCURRENCY} reads in flight`, async () => {
-		const ids = await createContacts(12);
-		await fixture.client.control('POST', 'config', { recordReadDelayMs: 100 });
-		const startedAt = Date.now();
-		await execute(itemsFor(ids));
-		expect(Date.now() - startedAt).toBeGreaterThanOrEqual(
-			Math.ceil(12 / RECORD_FETCH_CONCURRENCY) * 100,
-		);
+		it(`keeps at most ${RECORD_FETCH_CONCURRENCY} reads in flight`, async () => {
+			const ids = await createContacts(12);
+			await fixture.client.control('POST', 'config', { recordReadDelayMs: 100 });
+			const startedAt = Date.now();
+			await execute(itemsFor(ids), { scope: WITHOUT_QUERY_SCOPE });
+			expect(Date.now() - startedAt).toBeGreaterThanOrEqual(
+				Math.ceil(12 / RECORD_FETCH_CONCURRENCY) * 100,
+			);
+		});
 	});
 
 	describe("under every reading of Bigin's record reads", () => {
@@ -158,7 +314,7 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 
 		it('reads each record whole in one call, with no metadata call, where Bigin does not ask for fields', async () => {
 			const ids = await createContacts(3);
-			const output = await execute(itemsFor(ids));
+			const output = await execute(itemsFor(ids), { scope: WITHOUT_QUERY_SCOPE });
 			expect(output[0].record).toMatchObject({ Last_Name: 'Contact 0', Loyalty_Points: 0 });
 			expect(await settingsCalls()).toEqual([]);
 			expect((await recordReads()).every((entry) => entry.query.fields === undefined)).toBe(true);
@@ -167,7 +323,7 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 		it('sends every field, custom ones included, where a single read requires fields; the field list is read once', async () => {
 			const ids = await createContacts(10);
 			await fixture.client.control('POST', 'config', { singleRecordRequiresFields: true });
-			const output = await execute(itemsFor(ids));
+			const output = await execute(itemsFor(ids), { scope: WITHOUT_QUERY_SCOPE });
 			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
 			expect(output[3].record).toMatchObject({
 				id: ids[3],
@@ -203,13 +359,13 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 			});
 		});
 
-		it('delivers every record of a mass update where Bigin serves two record calls at once', async () => {
+		it('delivers every record of a mass update read one by one where Bigin serves two record calls at once', async () => {
 			const ids = await createContacts(30);
 			await fixture.client.control('POST', 'config', {
 				recordConcurrencyLimit: 2,
 				recordReadDelayMs: 50,
 			});
-			const output = await execute(itemsFor(ids));
+			const output = await execute(itemsFor(ids), { scope: WITHOUT_QUERY_SCOPE });
 			expect(output.map((item) => item.recordFound)).toEqual(ids.map(() => true));
 			const statuses = (await recordReads()).map((entry) => entry.status);
 			expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
@@ -224,10 +380,15 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 					...reading.config,
 					recordReadDelayMs: 20,
 				});
-				const output = await execute(itemsFor(ids));
-				expect(output.map((item) => (item.record as IDataObject | null)?.Loyalty_Points)).toEqual(
-					ids.map((_, index) => index),
-				);
+				for (const notified of [ids, ids.slice(0, 2)]) {
+					const output = await execute(itemsFor(notified));
+					expect(output.map((item) => (item.record as IDataObject | null)?.Loyalty_Points)).toEqual(
+						notified.map((_, index) => index),
+					);
+					expect(Object.keys(output[0].record as IDataObject)).toEqual(
+						expect.arrayContaining(['id', 'Last_Name', 'Owner', 'Created_Time']),
+					);
+				}
 			},
 		);
 	});

@@ -39,6 +39,32 @@ describe('Bigin node, Record: Create, against the simulator', () => {
 		expect(read.json).toMatchObject({ id, Loyalty_Points: 120, Customer_Tier: 'Gold' });
 	});
 
+	it('outputs the record as Bigin stored it: the fields written, in their Bigin types, with the id, times and users Bigin adds, and no further call', async () => {
+		const [created] = await bigin.run(
+			create({ Last_Name: 'Okafor', Loyalty_Points: '42', Interests: 'Design' }),
+		);
+		expect(bigin.recorder.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
+		const stored = (await bigin.records('Contacts')).find(
+			(record) => record.id === created.json.id,
+		) as IDataObject;
+		expect(Object.keys(created.json)[0]).toBe('id');
+		// Bigin's answer to a write names its users by id and name (the recordings show no email).
+		const user = (who: unknown) => ({
+			id: (who as IDataObject).id,
+			name: (who as IDataObject).name,
+		});
+		expect(created.json).toEqual({
+			id: stored.id,
+			Last_Name: stored.Last_Name,
+			Loyalty_Points: stored.Loyalty_Points,
+			Interests: stored.Interests,
+			Created_Time: stored.Created_Time,
+			Modified_Time: stored.Modified_Time,
+			Created_By: user(stored.Created_By),
+			Modified_By: user(stored.Modified_By),
+		});
+	});
+
 	it("maps the input item's fields by name with auto-mapping, leaving out what the module does not have", async () => {
 		const output = await bigin.run(
 			recordParameters('create', { columns: { mappingMode: 'autoMapInputData', value: null } }),

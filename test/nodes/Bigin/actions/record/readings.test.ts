@@ -5,7 +5,7 @@ describe('Bigin node, Record resource, under every reading of what Bigin leaves 
 	const bigin = useBiginNode();
 
 	it.each(ALL_READINGS.map((reading) => [reading.name, reading.config]))(
-		'creates, reads, updates, finds and deletes a record (%s)',
+		'creates, reads, updates, finds, queries and deletes a record (%s)',
 		async (_name, config) => {
 			await bigin.client.control('POST', 'config', {
 				...config,
@@ -26,6 +26,22 @@ describe('Bigin node, Record resource, under every reading of what Bigin leaves 
 				recordParameters('search', { searchBy: 'word', term: 'Reading', returnAll: true }),
 			);
 			expect(found.map((item) => item.json.id)).toEqual([id]);
+			const query = recordParameters('query', {
+				query: "select Loyalty_Points from Contacts where Last_Name = 'Reading'",
+			});
+			const filtered = recordParameters('getAll', {
+				filters: { filter: [{ field: 'Loyalty_Points', comparator: 'greater_equal', value: '4' }] },
+				options: { fields: ['Last_Name'] },
+			});
+			if (config.coqlAvailable === false) {
+				await expect(bigin.run(query)).rejects.toThrow('INVALID_URL_PATTERN');
+				await expect(bigin.run(filtered)).rejects.toThrow('INVALID_URL_PATTERN');
+			} else {
+				expect((await bigin.run(query)).map((item) => item.json)).toEqual([
+					{ id, Loyalty_Points: 4 },
+				]);
+				expect((await bigin.run(filtered)).map((item) => item.json.id)).toContain(id);
+			}
 			const [deleted] = await bigin.run(recordParameters('delete', { recordId: byId(id) }));
 			expect(deleted.json).toEqual({ id, deleted: true });
 		},

@@ -74,6 +74,48 @@ describe('Bigin node, Record: Search and Count, against the simulator', () => {
 		).toEqual([1, 2, 3]);
 	});
 
+	describe("stops at Bigin's 2,000 search results, and says so when more match", () => {
+		const bulkSearch = (extra: IDataObject = {}) =>
+			search({
+				...conditions({ field: 'Last_Name', operator: 'starts_with', value: 'Bulk' }),
+				...extra,
+			});
+
+		beforeEach(async () => {
+			await bigin.client.control('POST', 'records/Contacts/bulk', { count: 2100 });
+		});
+
+		it('fails, naming how many match, instead of returning 2,000 of them silently', async () => {
+			await expect(bigin.run(bulkSearch())).rejects.toThrow(
+				"2,100 Contacts records match, and Bigin's search returns only the first 2,000: narrow the search",
+			);
+			const pages = bigin.recorder.requests
+				.filter((request) => String(request.url).endsWith('/Contacts/search'))
+				.map((request) => (request.qs as IDataObject).page);
+			expect(pages).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+			expect(bigin.calls().at(-1)).toBe('GET /Contacts/actions/count');
+		});
+
+		it('returns the first 2,000 with a notice in the output when asked to', async () => {
+			const output = await bigin.run(bulkSearch({ options: { overSearchLimit: 'firstResults' } }));
+			expect(output).toHaveLength(2000);
+			expect(bigin.hints).toEqual([
+				{
+					message: expect.stringContaining(
+						"2,100 Contacts records match, and Bigin's search returns only the first 2,000",
+					),
+					location: 'outputPane',
+				},
+			]);
+		});
+
+		it('spends no count call when the limit is reached first', async () => {
+			const output = await bigin.run(bulkSearch({ returnAll: false, limit: 300 }));
+			expect(output).toHaveLength(300);
+			expect(bigin.calls()).not.toContain('GET /Contacts/actions/count');
+		});
+	});
+
 	it.each([
 		['no conditions', conditions(), 'No conditions'],
 		[
@@ -97,6 +139,15 @@ describe('Bigin node, Record: Search and Count, against the simulator', () => {
 			bigin.run(search(conditions({ field: 'Email', operator: 'greater_than', value: 'a' }))),
 		).rejects.toThrow(
 			'The operator "greater_than" does not fit Email (email field): use equals, not_equal, starts_with, in',
+		);
+		expect(bigin.calls()).toEqual(['GET /settings/fields']);
+	});
+
+	it('refuses a condition on a field Bigin does not search, before searching', async () => {
+		await expect(
+			bigin.run(search(conditions({ field: 'Record_Image', operator: 'equals', value: 'x' }))),
+		).rejects.toThrow(
+			"Record Image (Record_Image) cannot be searched: Bigin's search takes no conditions on it",
 		);
 		expect(bigin.calls()).toEqual(['GET /settings/fields']);
 	});

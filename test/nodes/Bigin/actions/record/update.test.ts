@@ -13,6 +13,8 @@ describe('Bigin node, Record: Update, against the simulator', () => {
 		const id = await bigin.seed('Contacts', { Last_Name: 'Lopez', Title: 'Buyer' });
 		const [item] = await bigin.run(update(id, { Customer_Tier: 'Platinum', Title: '' }));
 		expect(item.json).toMatchObject({ id, Modified_Time: expect.any(String) });
+		expect(item.json.Customer_Tier).toBe('Platinum');
+		expect(item.json).not.toHaveProperty('Title');
 		const [read] = await bigin.run(recordParameters('get', { recordId: byId(id) }));
 		expect(read.json).toMatchObject({
 			Last_Name: 'Lopez',

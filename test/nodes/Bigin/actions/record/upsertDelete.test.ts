@@ -20,10 +20,13 @@ describe('Bigin node, Record: Create or Update and Delete, against the simulator
 		);
 		expect(output[0].json).toMatchObject({
 			id: existing,
+			Title: 'CEO',
+			Email: 'ana@example.com',
+			Modified_Time: expect.any(String),
 			action: 'update',
 			duplicate_field: 'Email',
 		});
-		expect(output[1].json).toMatchObject({ action: 'insert' });
+		expect(output[1].json).toMatchObject({ Last_Name: 'New', action: 'insert' });
 		expect(bigin.calls().filter((call) => call === 'POST /Contacts/upsert')).toHaveLength(1);
 		expect(
 			(bigin.recorder.requests.at(-1)?.body as { duplicate_check_fields: string[] })
