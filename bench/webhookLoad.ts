@@ -9,7 +9,7 @@ import { comparison } from './rounds';
 import { githubDelivery } from './webhookPeers';
 
 /** Webhook load settings shared by the single-process and the queue-mode figures. */
-export const ROUNDS = 5;
+export const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
 export const SECONDS = 6;
 export const CONNECTIONS = 8;
 
