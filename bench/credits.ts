@@ -69,7 +69,7 @@ async function dailyCalls(reading: SimulatorReading): Promise<DailyCalls> {
 		for (let tick = 0; tick < ticks; tick++) {
 			now += TICK_MS;
 			await crons[0].onTick();
-			const channelId = readStoredChannel(staticData)?.definition.channel_id ?? '';
+			const channelId = readStoredChannel(staticData)?.channelId ?? '';
 			if (sim.state.liveChannel(channelId) === undefined) lapsedTicks += 1;
 		}
 		const renewalCalls = sim.state.requestLog

@@ -1,5 +1,11 @@
 import autocannon from 'autocannon';
 
+/** Where a body holds this, every request sends a new record id instead: a new notification. */
+export const FRESH_ID = '[<id>]';
+
+let sequence = 0;
+const freshId = () => String(6756839000000000000n + BigInt(++sequence));
+
 export interface LoadResult {
 	requestsPerSecond: number;
 	p50: number;
@@ -31,6 +37,16 @@ export async function load(
 		connections: options.connections,
 		duration: options.seconds,
 		timeout: 10,
+		...(body.includes(FRESH_ID) && {
+			requests: [
+				{
+					setupRequest: (request: object) => ({
+						...request,
+						body: body.replace(FRESH_ID, freshId()),
+					}),
+				},
+			],
+		}),
 	});
 	const statuses: Record<string, number> = {};
 	for (const [code, count] of Object.entries(result.statusCodeStats ?? {}))

@@ -31,6 +31,8 @@ import {
 
 const BIGIN_WORKFLOW = 'benchBigin';
 const BIGIN_WEBHOOK = '3b4c5d6e-7f80-4192-a3b4-c5d6e7f80912';
+const REPLAY_OFF_WORKFLOW = 'benchBiginNoRepl';
+const REPLAY_OFF_WEBHOOK = '2a3b4c5d-6e7f-4081-92a3-b4c5d6e7f809';
 
 interface SingleProcessRun extends EngineRun {
 	forged: LoadResult;
@@ -53,7 +55,7 @@ async function measureLoad(
 	forgedBody: string,
 	engine: string,
 ): Promise<SingleProcessRun> {
-	const peer = targets[targets.length - 1];
+	const peer = targets[1];
 	await eventually(
 		async () =>
 			(
@@ -112,11 +114,18 @@ async function singleProcessBench(): Promise<Section[]> {
 		await env.n8n.importWorkflow(
 			triggerWorkflow(BIGIN_WORKFLOW, BIGIN_WEBHOOK, ['Contacts.create'], { fetchRecords: false }),
 		);
-		await env.n8n.publish(BIGIN_WORKFLOW);
+		await env.n8n.importWorkflow(
+			triggerWorkflow(REPLAY_OFF_WORKFLOW, REPLAY_OFF_WEBHOOK, ['Contacts.create'], {
+				fetchRecords: false,
+				ignoreRepeats: false,
+			}),
+		);
+		for (const id of [BIGIN_WORKFLOW, REPLAY_OFF_WORKFLOW]) await env.n8n.publish(id);
 		await importPeers(env.n8n, github.credential);
 		await env.n8n.start({ N8N_EXPRESSION_ENGINE: ENGINES[0] });
 
 		const biginUrl = `${env.n8n.url}/webhook/${BIGIN_WEBHOOK}/webhook`;
+		const replayOffUrl = `${env.n8n.url}/webhook/${REPLAY_OFF_WEBHOOK}/webhook`;
 		const urls = { bigin: biginUrl, ...peerUrls([env.n8n.url]) };
 		const channels = await eventually(
 			async () => {
@@ -125,14 +134,21 @@ async function singleProcessBench(): Promise<Section[]> {
 					token: string;
 					notify_url: string;
 				}>;
-				return list.length === 1 ? list : undefined;
+				return list.length === 2 ? list : undefined;
 			},
 			60_000,
-			'the channel',
+			'the two channels',
 		);
-		const channel = channels.find((entry) => entry.notify_url === biginUrl);
-		if (!channel) throw new Error('no channel for the benchmark trigger');
-		const notification = biginNotification(env.sim.url, channel);
+		const channelOf = (url: string) => {
+			const channel = channels.find((entry) => entry.notify_url === url);
+			if (!channel) throw new Error(`no channel for ${url}`);
+			return channel;
+		};
+		const notification = biginNotification(env.sim.url, channelOf(biginUrl));
+		const replayOff = {
+			url: replayOffUrl,
+			body: biginNotification(env.sim.url, channelOf(replayOffUrl)),
+		};
 		const forged = JSON.stringify({ ...JSON.parse(notification), token: 'forged-token' });
 
 		const runs: Record<string, SingleProcessRun> = {};
@@ -141,13 +157,13 @@ async function singleProcessBench(): Promise<Section[]> {
 				await env.n8n.stop();
 				await env.n8n.start({ N8N_EXPRESSION_ENGINE: engine });
 			}
-			const targets = loadTargets(engine, urls, notification, github.secret());
+			const targets = loadTargets(engine, urls, notification, github.secret(), replayOff);
 			runs[engine] = await measureLoad(env, targets, forged, engine);
 		}
 
 		const throughput: Section = {
 			title: '1. Webhook throughput and latency',
-			description: `One n8n on loopback with published workflows of the same shape, each a single start node that answers at once: Bigin Trigger (record fetching off), n8n's own Webhook node, and n8n's GitHub Trigger (its API replaced by a local stub; every delivery carries a valid \`X-Hub-Signature-256\`, so each call takes its verified path). autocannon sent Bigin Trigger and the Webhook node the same valid Bigin notification, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target after a warm-up, the targets alternating within each round (reversed every other round). Ratios are the median of the per-round ratios, with their range. Every accepted request starts and stores an execution. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
+			description: `One n8n on loopback with published workflows of the same shape, each a single start node that answers at once: Bigin Trigger (record fetching off), n8n's own Webhook node, and n8n's GitHub Trigger (its API replaced by a local stub; every delivery carries a valid \`X-Hub-Signature-256\`, so each call takes its verified path). autocannon sent Bigin Trigger and the Webhook node valid Bigin notifications, each a new one (its record id new in every request), ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target after a warm-up, the targets alternating within each round (reversed every other round). Ratios are the median of the per-round ratios, with their range. Every accepted request starts and stores an execution. Under the legacy engine a second Bigin Trigger with Ignore Repeated Notifications off ran beside them, so that the figure for replay protection compares it on and off in the same rounds. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
 			figures: ENGINES.flatMap((engine) => engineFigures(engine, runs[engine], '')),
 			table: {
 				header: ['engine', 'workflow', 'median req/s', 'p50', 'p99', 'statuses'],

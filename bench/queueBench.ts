@@ -23,6 +23,8 @@ import {
 
 const BIGIN_WORKFLOW = 'benchQueueBigin';
 const BIGIN_WEBHOOK = '9d5b6a7f-8e9d-42a3-9ebf-3a4b5c6d7e8f';
+const REPLAY_OFF_WORKFLOW = 'benchQueueNoRepl';
+const REPLAY_OFF_WEBHOOK = '8c4a5b6e-7d8c-4192-8dae-2f3a4b5c6d7f';
 const DRAIN_TIMEOUT_MS = 120_000;
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
@@ -73,7 +75,13 @@ export async function queueBench(): Promise<Section> {
 		await cluster.main.importWorkflow(
 			triggerWorkflow(BIGIN_WORKFLOW, BIGIN_WEBHOOK, ['Contacts.create'], { fetchRecords: false }),
 		);
-		await cluster.main.publish(BIGIN_WORKFLOW);
+		await cluster.main.importWorkflow(
+			triggerWorkflow(REPLAY_OFF_WORKFLOW, REPLAY_OFF_WEBHOOK, ['Contacts.create'], {
+				fetchRecords: false,
+				ignoreRepeats: false,
+			}),
+		);
+		for (const id of [BIGIN_WORKFLOW, REPLAY_OFF_WORKFLOW]) await cluster.main.publish(id);
 		await importPeers(cluster.main, github.credential);
 
 		const processors = cluster.webhookProcessors.map((processor) => processor.url);
@@ -81,16 +89,26 @@ export async function queueBench(): Promise<Section> {
 			bigin: processors.map((base) => `${base}/webhook/${BIGIN_WEBHOOK}/webhook`),
 			...peerUrls(processors),
 		};
+		const replayOffUrls = processors.map((base) => `${base}/webhook/${REPLAY_OFF_WEBHOOK}/webhook`);
 		const runs: Record<string, QueueRun> = {};
 		for (const engine of ENGINES) {
 			await cluster.stopProcesses();
 			await cluster.start({ N8N_EXPRESSION_ENGINE: engine });
-			const channel = await eventually(
-				async () => (await simClient(env.sim).control('GET', 'channels')).channels[0],
-				60_000,
-				'the channel',
-			);
-			const notification = biginNotification(env.sim.url, channel);
+			const channelOf = async (url: string) =>
+				await eventually(
+					async () =>
+						(
+							(await simClient(env.sim).control('GET', 'channels')).channels as Array<{
+								channel_id: string;
+								token: string;
+								notify_url: string;
+							}>
+						).find((channel) => channel.notify_url === url),
+					60_000,
+					`the channel for ${url}`,
+				);
+			const notification = biginNotification(env.sim.url, await channelOf(urls.bigin[0]));
+			const replayOffBody = biginNotification(env.sim.url, await channelOf(replayOffUrls[0]));
 			const options = { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS };
 			const settle = async () => await drained(cluster);
 			const configuration = async (processors: 1 | 2) => {
@@ -103,6 +121,7 @@ export async function queueBench(): Promise<Section> {
 					},
 					notification,
 					github.secret(),
+					{ url: replayOffUrls.slice(0, processors), body: replayOffBody },
 				).slice(0, processors === 1 ? undefined : 2);
 				process.stdout.write(
 					`Queue mode (${ENGINE_LABELS[engine]}, ${processors} webhook processor${processors === 1 ? '' : 's'}): ${targets.map((target) => target.label).join(', ')}\n`,
@@ -115,7 +134,7 @@ export async function queueBench(): Promise<Section> {
 
 		return {
 			title: '1b. Webhook throughput in queue mode',
-			description: `n8n in queue mode on the same machine: PostgreSQL, Redis, one main (\`N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true\`), one worker and two \`n8n webhook\` processors, the same workflows as in section 1. Each webhook call is verified on a webhook processor, which stores an execution in PostgreSQL, enqueues it in Redis and answers; the worker runs it. autocannon loaded one webhook processor, then both (connections shared round-robin, as behind a load balancer), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s per target after a warm-up; after each load the worker drained the queue before the next began. With two processors only Bigin Trigger and its fair peer ran. Everything, load generator included, shares the machine's cores, so the two-processor figures show what a second process costs on the same cores, not what a second machine would add. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
+			description: `n8n in queue mode on the same machine: PostgreSQL, Redis, one main (\`N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true\`), one worker and two \`n8n webhook\` processors, the same workflows as in section 1. Each webhook call is verified on a webhook processor, which stores an execution in PostgreSQL, enqueues it in Redis and answers; the worker runs it. autocannon loaded one webhook processor, then both (connections shared round-robin, as behind a load balancer), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s per target after a warm-up; after each load the worker drained the queue before the next began. Every notification was a new one (its record id new in every request). With one processor and the legacy engine, a second Bigin Trigger with Ignore Repeated Notifications off ran beside them, for the cost of replay protection; with two processors only Bigin Trigger and its fair peer ran. Everything, load generator included, shares the machine's cores, so the two-processor figures show what a second process costs on the same cores, not what a second machine would add. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
 			figures: ENGINES.flatMap((engine) => [
 				...engineFigures(engine, runs[engine].one, ', one webhook processor'),
 				...engineFigures(engine, runs[engine].two, ', two webhook processors'),

@@ -69,10 +69,15 @@ export function markdown(sections: Section[], machine: string[]): string {
  * The results written before with these sections measured anew: each replaces the section of the
  * same title (or is added at the end), with a line saying when and where it was measured.
  */
-export function withSections(written: string, sections: Section[], machine: string[]): string {
+export function withSections(
+	written: string,
+	sections: Section[],
+	machine: string[],
+	part: string,
+): string {
 	let text = written;
 	for (const section of sections) {
-		const note = `_Measured again on its own (\`npm run bench -- fetching\`): ${machine.join('; ')}._`;
+		const note = `_Measured again on its own (\`npm run bench -- ${part}\`): ${machine.join('; ')}._`;
 		const block = `${[...sectionLines(section).slice(0, 2), note, '', ...sectionLines(section).slice(2)].join('\n')}\n`;
 		const start = text.indexOf(`## ${section.title}\n`);
 		if (start < 0) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { n8nVersion, progress, ROOT } from '../tools/n8n/paths';
 import { credits } from './credits';
 import { n8nBench } from './n8nBench';
+import { queueBench } from './queueBench';
 import { packageWeight } from './packageWeight';
 import { recordFetching } from './recordFetching';
 import type { Section } from './report';
@@ -17,20 +18,29 @@ const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 /**
  * `npm run bench`: every figure with its target, printed and written to bench/RESULTS.md.
  * `npm run bench -- fetching` measures record fetching alone (in this process, no n8n, about a
- * minute) and replaces its sections in bench/RESULTS.md.
+ * minute), `npm run bench -- queue` webhook load in queue mode alone; either replaces only its
+ * sections in bench/RESULTS.md. `BENCH_ROUNDS` sets the rounds of the webhook load (default 5).
  */
 async function main(): Promise<void> {
-	const fetchingOnly = process.argv.slice(2).includes('fetching');
+	const only = ['fetching', 'queue'].find((part) => process.argv.slice(2).includes(part));
 	const sections: Section[] = [];
-	if (!fetchingOnly) {
+	if (only !== 'fetching') {
 		await provisionN8n(n8nVersion());
 		await packPackage();
+	}
+	if (only === undefined) {
 		progress('Benchmark 1–2: webhook load in a real n8n');
 		sections.push(...(await n8nBench()));
 	}
-	progress('Benchmark 3: record fetching, through queries and one by one');
-	sections.push(...(await recordFetching()));
-	if (!fetchingOnly) {
+	if (only === 'queue') {
+		progress('Benchmark 1b: webhook load in queue mode');
+		sections.push(await queueBench());
+	}
+	if (only !== 'queue') {
+		progress('Benchmark 3: record fetching, through queries and one by one');
+		sections.push(...(await recordFetching()));
+	}
+	if (only === undefined) {
 		progress('Benchmark 4: package weight');
 		sections.push(packageWeight());
 		progress('Benchmark 5: API credits over simulated days');
@@ -40,14 +50,14 @@ async function main(): Promise<void> {
 	const machine = [
 		`CPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
 		`Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-		`Node.js (bench): ${process.version}${fetchingOnly ? '' : `; n8n ${n8nVersion()}`}`,
+		`Node.js (bench): ${process.version}${only === 'fetching' ? '' : `; n8n ${n8nVersion()}`}`,
 		`Date: ${new Date().toISOString()}`,
 	];
 	for (const section of sections) printSection(section);
 	await writeFile(
 		RESULTS,
-		fetchingOnly
-			? withSections(await readFile(RESULTS, 'utf8'), sections, machine)
+		only
+			? withSections(await readFile(RESULTS, 'utf8'), sections, machine, only)
 			: markdown(sections, machine),
 	);
 	const missed = sections

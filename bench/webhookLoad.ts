@@ -2,13 +2,14 @@ import { loadavg } from 'node:os';
 
 import { n8nVersion } from '../tools/n8n/paths';
 import type { LoadResult } from './load';
+import { FRESH_ID } from './load';
 import type { Figure } from './report';
 import type { LoadTarget } from './rounds';
 import { comparison } from './rounds';
 import { githubDelivery } from './webhookPeers';
 
 /** Webhook load settings shared by the single-process and the queue-mode figures. */
-export const ROUNDS = 5;
+export const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
 export const SECONDS = 6;
 export const CONNECTIONS = 8;
 
@@ -31,7 +32,14 @@ export interface EngineRun {
 	labels: string[];
 }
 
-/** A valid Bigin notification for a live channel, as the simulator would send it. */
+/** Bigin Trigger's workflow with Ignore Repeated Notifications off: what replay protection costs. */
+export const REPLAY_OFF_LABEL = 'Bigin Trigger, replay protection off';
+
+/**
+ * A valid Bigin notification for a live channel, as the simulator would send it. Its record id is
+ * new in every request (load.ts), so that each request is a new notification, as in production,
+ * and replay protection drops none of them.
+ */
 export function biginNotification(
 	simulatorUrl: string,
 	channel: { channel_id: string; token: string },
@@ -41,7 +49,7 @@ export function biginNotification(
 		query_params: {},
 		module: 'Contacts',
 		resource_uri: `${simulatorUrl}/bigin/v2/Contacts`,
-		ids: ['6756839000000575001'],
+		ids: [FRESH_ID],
 		affected_fields: [],
 		operation: 'insert',
 		channel_id: channel.channel_id,
@@ -52,24 +60,31 @@ export function biginNotification(
 /**
  * The webhook targets of one configuration, Bigin Trigger first and its fair peer second: n8n's
  * GitHub Trigger under the default engine (the Webhook node follows for reference), n8n's Webhook
- * node under the legacy engine.
+ * node under the legacy engine, followed there by Bigin Trigger without replay protection when
+ * `replayOff` gives its URL and notification.
  */
 export function loadTargets(
 	engine: string,
 	urls: { bigin: string | string[]; github: string | string[]; webhook: string | string[] },
 	notification: string,
 	githubSecret: string,
+	replayOff?: { url: string | string[]; body: string },
 ): LoadTarget[] {
 	const bigin = { label: 'Bigin Trigger', url: urls.bigin, body: notification };
 	const webhook = { label: 'Webhook node', url: urls.webhook, body: notification };
 	const github = { label: 'GitHub Trigger', url: urls.github, ...githubDelivery(githubSecret) };
-	return engine === 'vm' ? [bigin, github, webhook] : [bigin, webhook];
+	if (engine === 'vm') return [bigin, github, webhook];
+	return replayOff ? [bigin, webhook, { label: REPLAY_OFF_LABEL, ...replayOff }] : [bigin, webhook];
 }
 
-/** Bigin Trigger against each peer of one engine; targets apply to the fair peer only. */
+/**
+ * Bigin Trigger against each peer of one engine (targets apply to the fair peer only), and, when
+ * it ran, against itself without replay protection: what that protection costs.
+ */
 export function engineFigures(engine: string, run: EngineRun, where: string): Figure[] {
-	return run.labels
+	const peers = run.labels
 		.slice(1)
+		.filter((label) => label !== REPLAY_OFF_LABEL)
 		.flatMap((label, index) =>
 			comparison(
 				`Bigin Trigger / ${label}, ${ENGINE_LABELS[engine]}${where}${index === 0 ? '' : ' (reference)'}`,
@@ -78,4 +93,15 @@ export function engineFigures(engine: string, run: EngineRun, where: string): Fi
 				index === 0,
 			),
 		);
+	const off = run.labels.indexOf(REPLAY_OFF_LABEL);
+	if (off < 0) return peers;
+	return [
+		...peers,
+		...comparison(
+			`Bigin Trigger with replay protection / without it (what the protection costs), ${ENGINE_LABELS[engine]}${where}`,
+			run.results[0],
+			run.results[off],
+			false,
+		),
+	];
 }

@@ -19,6 +19,7 @@ import {
 } from './trigger/descriptions';
 import * as lifecycle from './trigger/lifecycle';
 import { addRecords } from './trigger/recordFetch';
+import { refusalError, refusalReportOf } from './trigger/refusals';
 import { startRenewer } from './trigger/renewal';
 import { RENEWAL_CHECK_CRON } from './trigger/renewalSchedule';
 import { receiveNotification } from './trigger/webhook';
@@ -26,7 +27,8 @@ import { receiveNotification } from './trigger/webhook';
 /**
  * Webhook half: the channel's lifecycle and each notification. Trigger half: a renewal cron, since
  * Bigin channels die within a day and n8n never re-runs webhook methods on its own. The execute()
- * step makes test events show their real payload (n8n would otherwise re-run trigger() for them).
+ * step makes test events show their real payload (n8n would otherwise re-run trigger() for them),
+ * and fails the execution the webhook starts to show a persistent refusal (refusals.ts).
  */
 export class BiginTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -86,6 +88,8 @@ export class BiginTrigger implements INodeType {
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const refusal = refusalReportOf(this.getInputData());
+		if (refusal) throw refusalError(this.getNode(), refusal);
 		return await addRecords.call(this);
 	}
 }

@@ -178,7 +178,7 @@ describe(`Bigin Trigger deliveries and the credential test in a real n8n ${n8nVe
 		scenario(`credential test, revoked grant or missing scope: "${scopeless.message}"`);
 	});
 
-	it('4. a notification replayed to the production webhook starts an execution that outputs nothing and reads nothing', async () => {
+	it('4. a notification replayed to the production webhook is answered 200 and logged, and starts nothing; a late one still runs', async () => {
 		const webhookUrl = productionUrl();
 		const created = await sim.control('POST', 'records/Contacts', { Last_Name: 'Only Once' });
 		const recordId = created.data[0].details.id as string;
@@ -199,13 +199,22 @@ describe(`Bigin Trigger deliveries and the credential test in a real n8n ${n8nVe
 		const [delivery] = (await sim.control('GET', 'deliveries')).deliveries.filter(
 			(entry: { url: string }) => entry.url === webhookUrl,
 		);
-		const replay = await fetch(webhookUrl, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(delivery.payload),
-		});
-		expect(replay.status).toBe(200);
-		const second = await eventually(
+		const send = async (body: object) =>
+			await fetch(webhookUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		expect((await send(delivery.payload)).status).toBe(200);
+		await env.n8n.waitFor(
+			async () => env.n8n.logs.includes('dropped a notification delivered before'),
+			30_000,
+			'the log line for the replay',
+		);
+
+		const twoHoursLate = { ...delivery.payload, server_time: Date.now() - 2 * 3600 * 1000 };
+		expect((await send(twoHoursLate)).status).toBe(200);
+		const late = await eventually(
 			async () => {
 				const executions = await executionsOf(env.n8n, REPLAY_WORKFLOW);
 				return executions.length === 2 && executions[0].status === 'success'
@@ -213,13 +222,19 @@ describe(`Bigin Trigger deliveries and the credential test in a real n8n ${n8nVe
 					: undefined;
 			},
 			30_000,
-			'the replay execution',
+			'the late execution',
 		);
-		expect(nodeOutput(second, 'Bigin Trigger')).toEqual([]);
+		expect(nodeOutput(late, 'Bigin Trigger')).toEqual([
+			expect.objectContaining({ recordId, recordFound: true }),
+		]);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(await executionsOf(env.n8n, REPLAY_WORKFLOW)).toHaveLength(2);
 		const reads = (await sim.control('GET', 'requests')).requests.filter(
 			(entry: { path: string }) => entry.path === `/bigin/v2/Contacts/${recordId}`,
 		);
-		expect(reads).toHaveLength(1);
-		scenario('a replayed notification ran a second execution that output nothing and read nothing');
+		expect(reads).toHaveLength(2);
+		scenario(
+			'a replayed notification was answered 200 and logged, and ran nothing; one delivered two hours late ran',
+		);
 	});
 });

@@ -155,7 +155,7 @@ describe(`Bigin Trigger in a real n8n ${n8nVersion()}, ${reading.name}`, () => {
 			);
 			const stored = Object.entries(workflow.body.staticData ?? {}).map(
 				([key, value]) =>
-					`${key}: ${Object.keys(value).join(',')} channel ${String(readStoredChannel(value as IDataObject)?.definition.channel_id)}`,
+					`${key}: ${Object.keys(value).join(',')} channel ${String(readStoredChannel(value as IDataObject)?.channelId)}`,
 			);
 			const executions = (await executionsOf(env.n8n, workflowId))
 				.slice(0, 3)

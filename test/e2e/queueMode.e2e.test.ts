@@ -12,8 +12,17 @@ import {
 	startQueueEnvironment,
 	staticDataWriterWorkflow,
 } from '../../tools/n8n/queueEnvironment';
+import { eraseStaticData } from '../../tools/n8n/database';
 import { n8nVersion } from '../../tools/n8n/paths';
 import { simClient } from '../../tools/simulator/client';
+import {
+	changeTokenInBigin,
+	refusalWarnings,
+	renewalDiagnostics,
+	sendFor,
+	verifiedOnce,
+	watchRenewals,
+} from '../support/channelWatch';
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -21,12 +30,17 @@ const CONTACTS_WORKFLOW = 'wfQueueContacts1';
 const CONTACTS_WEBHOOK = '7b3f4e5d-6c7b-4081-9c9d-1e2f3a4b5c6d';
 const TASKS_WORKFLOW = 'wfQueueTasks0001';
 const TASKS_WEBHOOK = '8c4a5f6e-7d8c-4192-8dae-2f3a4b5c6d7e';
+const REFUSED_WORKFLOW = 'wfQueueRefused01';
+const REFUSED_WEBHOOK = 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f';
+const ERASED_WORKFLOW = 'wfQueueErased001';
+const ERASED_WEBHOOK = 'd4e5f6a7-b8c9-4d0e-9f1a-3b4c5d6e7f80';
 const ON_WORKER = ['enqueued by webhook processor 1', 'run by worker'];
 /** How long one-minute channels are watched: several renewals, and a re-creation in between. */
 const RENEWAL_WINDOW_MS = 150_000;
 
 interface SimChannel {
 	channel_id: string;
+	events: string[];
 	notify_url: string;
 	token: string;
 	expires_in_seconds: number;
@@ -64,6 +78,14 @@ describe(`Bigin Trigger in n8n ${n8nVersion()} queue mode (main, worker, webhook
 			staticDataWriterWorkflow(TASKS_WORKFLOW, TASKS_WEBHOOK, ['Tasks.create'], {
 				fetchRecords: false,
 			}),
+		);
+		await main.importWorkflow(
+			triggerWorkflow(REFUSED_WORKFLOW, REFUSED_WEBHOOK, ['Pipelines.create'], {
+				fetchRecords: false,
+			}),
+		);
+		await main.importWorkflow(
+			triggerWorkflow(ERASED_WORKFLOW, ERASED_WEBHOOK, ['Events.create'], { fetchRecords: false }),
 		);
 		await main.publish(CONTACTS_WORKFLOW);
 		await env.cluster.start();
@@ -352,6 +374,95 @@ describe(`Bigin Trigger in n8n ${n8nVersion()} queue mode (main, worker, webhook
 		scenario(
 			'queue mode: after a re-creation on restart, a queued execution with older static data did not break verification',
 		);
+	});
+
+	it('12. calls Bigin sends with a token the credential no longer gives are refused by the webhook processor: a warning a minute in its log, and after five minutes one failed execution, run on the worker', async () => {
+		const { main } = env.cluster;
+		const refusedUrl = env.productionUrl(REFUSED_WEBHOOK);
+		expect((await main.api('POST', `/workflows/${REFUSED_WORKFLOW}/activate`)).status).toBe(200);
+		const registered = await eventually(
+			async () => await channelFor(refusedUrl),
+			30_000,
+			'the channel',
+		);
+		await verifiedOnce(sim, registered);
+		const channel = await changeTokenInBigin(sim, registered);
+		const processor = env.cluster.webhookProcessors[0];
+		const logFrom = processor.logs.length;
+		const statuses = await sendFor(sim, channel, 'Pipelines', 330_000);
+		expect(new Set(statuses)).toEqual(new Set([401]));
+		const warnings = refusalWarnings(processor.logs.slice(logFrom));
+		expect(warnings.length).toBeGreaterThanOrEqual(5);
+		expect(warnings.length).toBeLessThanOrEqual(7);
+		expect(warnings[0]).toContain('token mismatch');
+		const failed = await eventually(
+			async () => {
+				const executions = await executionsOf(main, REFUSED_WORKFLOW);
+				return executions.length > 0 ? executions : undefined;
+			},
+			30_000,
+			'the failed execution',
+		);
+		expect(failed.map((execution) => execution.status)).toEqual(['error']);
+		expect(JSON.stringify(failed[0].data?.resultData)).toContain('refused (token mismatch)');
+		expect(executionHosts(env.cluster, failed[0].id)).toEqual(ON_WORKER);
+		expect(env.cluster.logs).not.toContain(channel.originalToken);
+		expect((await main.api('POST', `/workflows/${REFUSED_WORKFLOW}/deactivate`)).status).toBe(200);
+		scenario(
+			`queue mode: ${statuses.length} refused calls over 5.5 minutes: ${warnings.length} warnings in the webhook processor's log, one failed execution on the worker`,
+		);
+	});
+
+	it('13. after the static data was erased while the main was down, its restart during a Bigin outage keeps the webhook, and the renewer keeps the channel alive', async () => {
+		const { main } = env.cluster;
+		const erasedUrl = env.productionUrl(ERASED_WEBHOOK);
+		await sim.control('POST', 'config', { expiryCapSeconds: 60 });
+		expect((await main.api('POST', `/workflows/${ERASED_WORKFLOW}/activate`)).status).toBe(200);
+		const before = await eventually(async () => await channelFor(erasedUrl), 30_000, 'the channel');
+		await main.stop();
+		await eraseStaticData(main, ERASED_WORKFLOW);
+		await sim.control('POST', 'faults', {
+			path: '/bigin/v2/actions/watch',
+			method: 'GET',
+			count: 1000,
+			kind: 500,
+			retryAfterSeconds: 0,
+		});
+		const logFrom = main.logs.length;
+		try {
+			await main.start();
+			await main.waitFor(
+				async () => main.logs.slice(logFrom).includes('could not be reached to check the channel'),
+				60_000,
+				'activation to meet the outage',
+			);
+		} finally {
+			await sim.control('DELETE', 'faults');
+		}
+		try {
+			const watched = await watchRenewals(async () => await channelFor(erasedUrl), 100_000);
+			if (watched.lapses > 0 || watched.renewals < 2 || !watched.last)
+				throw new Error(
+					`${watched.lapses} lapses, ${watched.renewals} renewals\n${await renewalDiagnostics(sim, main.logs)}`,
+				);
+			expect(watched.last.channel_id).toBe(before.channel_id);
+			const recordId = '6756839000000999002';
+			const sent = await sim.control('POST', 'notify', {
+				channel_id: before.channel_id,
+				module: 'Events',
+				operation: 'insert',
+				ids: [recordId],
+			});
+			expect(sent.status).toBe(200);
+			const execution = await executionOf(ERASED_WORKFLOW, recordId);
+			expect(executionHosts(env.cluster, execution.id)).toEqual(ON_WORKER);
+			scenario(
+				`queue mode: static data erased, main restarted during an outage: ${watched.renewals} renewals of a one-minute channel, none lapsed once renewed, events flow`,
+			);
+		} finally {
+			await sim.control('POST', 'config', { expiryCapSeconds: 0 });
+			await main.api('POST', `/workflows/${ERASED_WORKFLOW}/deactivate`);
+		}
 	});
 
 	it('10. deactivating the static-data writer deletes its channel', async () => {

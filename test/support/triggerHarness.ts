@@ -15,6 +15,7 @@ import { simulatorCredentials, testNode } from '../../tools/contexts/nodeHarness
 import type { SimulatorReading } from '../../tools/simulator/readings';
 import { simClient } from '../../tools/simulator/client';
 import { BiginTrigger } from '../../nodes/Bigin/BiginTrigger.node';
+import { derivedVerificationToken } from '../../nodes/Bigin/shared/channelIdentity';
 import type { StoredChannel } from '../../nodes/Bigin/trigger/storedChannel';
 import { readStoredChannel } from '../../nodes/Bigin/trigger/storedChannel';
 
@@ -47,7 +48,12 @@ export class TriggerHarness {
 	failedExecutions!: Error[];
 	triggerResponse?: ITriggerResponse;
 	readonly trigger = new BiginTrigger();
-	readonly node = testNode('biginTrigger');
+	/**
+	 * Another node id in every test (the webhook id, and so the channel, stays): what the trigger
+	 * remembers per process (notifications, refusals, when it last logged) is kept per node.
+	 */
+	node = testNode('biginTrigger');
+	private static nodes = 0;
 	readonly methods = this.trigger.webhookMethods.default;
 
 	/** Registers the jest hooks: one simulator per file under `reading`, fresh state per test. */
@@ -62,6 +68,7 @@ export class TriggerHarness {
 			await this.sim.stop();
 		});
 		beforeEach(async () => {
+			this.node = testNode('biginTrigger', { id: `harness-node-${++TriggerHarness.nodes}` });
 			this.sim.state.reset();
 			this.credentials = await simulatorCredentials(this.sim);
 			this.recorder = { requests: [], refreshes: 0 };
@@ -79,13 +86,21 @@ export class TriggerHarness {
 		afterEach(() => jest.useRealTimers());
 	}
 
-	/** webhook() with the given copy of the static data (n8n's webhook processors read it from the database). */
-	async handleCall(body: unknown, staticData = this.staticData): Promise<WebhookReply> {
+	/**
+	 * webhook() with the given copy of the static data (n8n's webhook processors read it from the
+	 * database) and webhook URL (a process's WEBHOOK_URL); an execution it starts runs execute(), and
+	 * one that fails lands in `failedExecutions`, as in n8n's executions list.
+	 */
+	async handleCall(
+		body: unknown,
+		staticData = this.staticData,
+		extra: Partial<HookOptions> = {},
+	): Promise<WebhookReply> {
 		const reply = await callWebhook(this.trigger.webhook, {
 			node: this.node,
 			staticData,
 			body,
-			identity: this.hook({ staticData }),
+			identity: this.hook({ staticData, ...extra }),
 		});
 		if (reply.result.workflowData) {
 			const context = executeContext({
@@ -96,7 +111,11 @@ export class TriggerHarness {
 				recorder: this.recorder,
 				log: this.log,
 			});
-			this.executions.push((await this.trigger.execute.call(context))[0]);
+			try {
+				this.executions.push((await this.trigger.execute.call(context))[0]);
+			} catch (error) {
+				this.failedExecutions.push(error as Error);
+			}
 		}
 		return reply;
 	}
@@ -161,7 +180,7 @@ export class TriggerHarness {
 			.map((entry) => entry.method);
 	}
 
-	async deleteChannelInBigin(channelId = this.stored().definition.channel_id): Promise<void> {
+	async deleteChannelInBigin(channelId = this.stored().channelId): Promise<void> {
 		await this.client.request('DELETE', `/bigin/v2/actions/watch?channel_ids=${channelId}`, {
 			token: await this.client.token(),
 		});
@@ -189,9 +208,14 @@ export class TriggerHarness {
 		return channel;
 	}
 
+	/** The verification token Bigin holds for a channel: derived from the credential's Client Secret. */
+	tokenOf(channelId = this.stored().channelId): string {
+		return String(derivedVerificationToken(String(this.credentials.clientSecret), channelId));
+	}
+
 	/** A notification exactly as Bigin would send it for the channel a copy of the static data stores. */
 	async genuineBody(staticData = this.staticData): Promise<IDataObject> {
-		const { channel_id, token } = this.stored(staticData).definition;
+		const channelId = this.stored(staticData).channelId;
 		const [contact] = (await this.client.control('GET', 'records/Contacts')).data;
 		return {
 			server_time: Date.now(),
@@ -200,8 +224,8 @@ export class TriggerHarness {
 			ids: [contact.id],
 			affected_fields: [],
 			operation: 'insert',
-			channel_id,
-			token,
+			channel_id: channelId,
+			token: this.tokenOf(channelId),
 		};
 	}
 

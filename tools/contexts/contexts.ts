@@ -27,7 +27,10 @@ function common(options: ContextOptions) {
 	const recorder = options.recorder ?? { requests: [], refreshes: 0 };
 	return {
 		getNode: () => options.node,
-		getCredentials: async () => options.credentials,
+		getCredentials: async () => {
+			recorder.credentialReads = (recorder.credentialReads ?? 0) + 1;
+			return options.credentials;
+		},
 		logger: recordingLogger(options.log ?? []),
 		httpRequestWithAuthentication: oauthHttp(options.node, options.credentials, recorder),
 	};
@@ -38,6 +41,7 @@ export function executeContext(
 		input: INodeExecutionData[];
 		continueOnFail?: boolean;
 		timezone?: string;
+		workflowId?: string;
 		/** Collects the hints the node adds to its output, as n8n's output pane shows them. */
 		hints?: NodeExecutionHint[];
 	},
@@ -46,6 +50,11 @@ export function executeContext(
 	const read = parameterReader(options.parameters);
 	return {
 		...base,
+		getWorkflow: () => ({
+			id: options.workflowId ?? 'workflow-1',
+			name: 'Bigin test',
+			active: true,
+		}),
 		getInputData: () => options.input,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) =>
 			read(name, itemIndex, fallback),
@@ -100,6 +109,8 @@ export function triggerContext(
 		crons: RegisteredCron[];
 		/** Collects what the node hands to saveFailedExecution, as n8n 2.x's executions list would. */
 		failedExecutions?: Error[];
+		instanceId?: string;
+		workflowId?: string;
 	},
 ): ITriggerFunctions {
 	const { httpRequestWithAuthentication, ...base } = common(options);
@@ -109,6 +120,12 @@ export function triggerContext(
 		getNodeParameter: (name: string, fallback?: unknown) => read(name, 0, fallback),
 		getWorkflowStaticData: () => options.staticData,
 		getMode: () => options.mode ?? 'trigger',
+		getInstanceId: () => options.instanceId ?? 'instance-a',
+		getWorkflow: () => ({
+			id: options.workflowId ?? 'workflow-1',
+			name: 'Bigin test',
+			active: true,
+		}),
 		...(options.failedExecutions && {
 			saveFailedExecution: (error: Error) => options.failedExecutions?.push(error),
 		}),
@@ -133,7 +150,7 @@ export async function callWebhook(
 		node: INode;
 		staticData: IDataObject;
 		body: unknown;
-		/** What the webhook can learn about its workflow, credential and URL, as n8n offers it. */
+		/** What the webhook can learn about its workflow, credential and URL, as n8n offers it, and its logger. */
 		identity?: IHookFunctions;
 	},
 ): Promise<WebhookReply> {
@@ -164,6 +181,7 @@ export async function callWebhook(
 			getMode: identity.getMode,
 			getCredentials: identity.getCredentials,
 			getNodeParameter: identity.getNodeParameter,
+			logger: identity.logger,
 		}),
 		getNode: () => options.node,
 		getWorkflowStaticData: () => options.staticData,

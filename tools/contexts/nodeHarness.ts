@@ -60,6 +60,8 @@ export const testNode = (type: string, overrides: Partial<INode> = {}): INode =>
 export interface RequestRecorder {
 	requests: IHttpRequestOptions[];
 	refreshes: number;
+	/** How often node code read the credential (getCredentials). */
+	credentialReads?: number;
 }
 
 export function oauthHttp(node: INode, credentials: Credentials, recorder: RequestRecorder) {

@@ -12,7 +12,7 @@ import {
 	throwOnItemErrors,
 } from '../transport/channels';
 import type { ChannelSettings } from './settings';
-import type { Grant, RenewalMethod, StoredChannel } from './storedChannel';
+import type { Grant, RenewalMethod } from './storedChannel';
 
 type ChannelContext = IHookFunctions | ITriggerFunctions;
 
@@ -84,18 +84,32 @@ export async function disable(context: ChannelContext, channelId: string): Promi
  * Whether a renewal worked: the expiry moved later, and by about as much as an enable grants. Under
  * a one-day cap counted from the first enable, Bigin accepts a PUT but silently grants its default.
  */
-function renewed(channel: StoredChannel, grant: Grant): boolean {
+function renewed(settings: ChannelSettings, previous: Grant, grant: Grant): boolean {
 	const lifetime = Date.parse(grant.expiresAt) - grant.grantedAt;
-	const expected = channel.enabledLifetimeMs ?? channel.lifetimeHours * 3600 * 1000;
+	const expected = previous.enabledLifetimeMs ?? settings.lifetimeHours * 3600 * 1000;
 	return (
-		Date.parse(grant.expiresAt) > Date.parse(channel.expiresAt) &&
+		Date.parse(grant.expiresAt) > Date.parse(previous.expiresAt) &&
 		lifetime >= expected - LIFETIME_TOLERANCE_MS
 	);
 }
 
-async function put(context: ChannelContext, channel: StoredChannel): Promise<Grant | 'missing'> {
+const lifetimeOf = (grant: Grant) => Date.parse(grant.expiresAt) - grant.grantedAt;
+
+/**
+ * Whether a later method granted no longer a lifetime than `earlier`, which did move the expiry:
+ * then Bigin grants every method that much (a shorter cap than expected, an expected lifetime that
+ * was unknown), and the earlier, cheaper method is the one to renew by.
+ */
+function grantsNoLonger(later: Grant, earlier: Grant, previous: Grant): boolean {
+	return (
+		Date.parse(earlier.expiresAt) > Date.parse(previous.expiresAt) &&
+		lifetimeOf(later) <= lifetimeOf(earlier) + LIFETIME_TOLERANCE_MS
+	);
+}
+
+async function put(context: ChannelContext, settings: ChannelSettings): Promise<Grant | 'missing'> {
 	const grantedAt = Date.now();
-	const result = await replaceChannels(context, [definitionOf(channel)]);
+	const result = await replaceChannels(context, [definitionOf(settings)]);
 	if (result.errors.some(({ entry }) => entry.code === NOT_SUBSCRIBED)) return 'missing';
 	throwOnItemErrors(context, result);
 	return { expiresAt: grantedExpiry(result, grantedAt), grantedAt };
@@ -115,29 +129,41 @@ export interface Renewal {
  */
 export async function renew(
 	context: ChannelContext,
-	channel: StoredChannel,
+	settings: ChannelSettings,
+	previous: Grant,
 	options: { from?: RenewalMethod; stillWanted?: StillWanted } = {},
 ): Promise<Renewal> {
 	const stillWanted = options.stillWanted ?? (() => true);
-	const method = options.from ?? channel.renewBy ?? 'put';
+	const method = options.from ?? previous.renewBy ?? 'put';
 	ensureWanted(stillWanted);
 	let grant: Grant;
 	if (method === 'put') {
-		const answer = await put(context, channel);
+		const answer = await put(context, settings);
 		if (answer === 'missing')
-			return { grant: await enable(context, channel, stillWanted), outcome: 'recreated' };
+			return { grant: await enable(context, settings, stillWanted), outcome: 'recreated' };
 		grant = answer;
 	} else {
-		if (method === 'recreate') await disable(context, channel.definition.channel_id);
-		grant = await enable(context, channel, stillWanted);
+		if (method === 'recreate') await disable(context, settings.definition.channel_id);
+		grant = await enable(context, settings, stillWanted);
 	}
 	const next = RENEWAL_METHODS[RENEWAL_METHODS.indexOf(method) + 1];
-	if (next !== undefined && !renewed(channel, grant))
-		return await renew(context, channel, { from: next, stillWanted });
+	if (next !== undefined && !renewed(settings, previous, grant)) {
+		const escalated = await renew(context, settings, previous, { from: next, stillWanted });
+		return grantsNoLonger(escalated.grant, grant, previous)
+			? {
+					...escalated,
+					grant: {
+						...escalated.grant,
+						renewBy: method,
+						enabledLifetimeMs: lifetimeOf(escalated.grant),
+					},
+				}
+			: escalated;
+	}
 	return {
 		grant: {
 			...grant,
-			enabledLifetimeMs: grant.enabledLifetimeMs ?? channel.enabledLifetimeMs,
+			enabledLifetimeMs: grant.enabledLifetimeMs ?? previous.enabledLifetimeMs,
 			renewBy: method,
 		},
 		outcome: method === 'put' ? 'renewed' : method === 'post' ? 're-enabled' : 'recreated',

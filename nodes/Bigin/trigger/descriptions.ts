@@ -71,6 +71,14 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether to read each created or updated record from Bigin and output it under "record": from 3 records through the Query API (one call per 200), otherwise one call per record. Deleted records are never fetched.',
 			},
 			{
+				displayName: 'Ignore Repeated Notifications',
+				name: 'ignoreRepeats',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to drop a notification Bigin delivers again (same channel, event, records and time) instead of running the workflow for it twice',
+			},
+			{
 				displayName: 'Include Changed Values',
 				name: 'includeChangedValues',
 				type: 'boolean',

@@ -8,35 +8,35 @@ import { channelIdOf } from './identity';
 import { foreignNotifyUrl, reconcile } from './reconcile';
 import { isRenewalDue } from './renewalSchedule';
 import type { ChannelSettings } from './settings';
-import { readChannelSettings } from './settings';
+import { identityOf, readChannelSettings } from './settings';
 import type { StoredChannel } from './storedChannel';
 import { clearStoredChannel, readStoredChannel, writeStoredChannel } from './storedChannel';
 
 const isPassing = (error: unknown): boolean => error instanceof BiginApiError && error.transient;
 
-/** The channel to store for these settings, with Bigin's expiry adopted. */
+/** The channel to store for these settings, with Bigin's expiry adopted (now, when unknown). */
 function adopted(
 	settings: ChannelSettings,
 	stored: StoredChannel | undefined,
 	expiresAt: string | undefined,
 ): StoredChannel {
-	const same = stored?.definition.channel_id === settings.definition.channel_id;
+	const same = stored?.channelId === settings.definition.channel_id;
 	return {
-		...settings,
+		...identityOf(settings),
 		expiresAt: expiresAt ?? new Date().toISOString(),
 		grantedAt: same ? stored.grantedAt : Date.now(),
 		enabledLifetimeMs: same ? stored.enabledLifetimeMs : undefined,
 		renewBy: same ? stored.renewBy : undefined,
-		failedRenewals: 0,
 	};
 }
 
 /**
  * The channel exists only if Bigin has it as the settings say (reconcile.ts: keep). One close to
  * expiry is renewed here, because after a restart this may be the first chance. When Bigin cannot
- * be reached and a channel is stored, it counts as existing: failing here would make n8n delete
- * the live channel and leave the webhook unregistered, and the renewer repairs the channel once
- * Bigin answers again.
+ * be reached, it counts as existing: failing here would make n8n delete the live channel and leave
+ * the webhook unregistered. The channel is derived, so it is known even when static data lost it:
+ * it is stored with an unknown expiry, and the renewer, which runs at once, brings it in line (or
+ * enables it) once Bigin answers again.
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
@@ -47,12 +47,13 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	try {
 		listed = await readChannel(this, channelId);
 	} catch (error) {
-		if (stored?.definition.channel_id !== channelId || !isPassing(error))
-			throw toBiginApiError(this.getNode(), error);
+		if (!isPassing(error)) throw toBiginApiError(this.getNode(), error);
 		this.logger.warn(
 			'Bigin Trigger: Bigin could not be reached to check the channel; keeping it, the renewer checks again',
 			{ channelId, error: (error as Error).message },
 		);
+		if (stored?.channelId !== channelId)
+			writeStoredChannel(staticData, adopted(settings, undefined, undefined));
 		return true;
 	}
 	const reconciliation = reconcile(settings, listed);
@@ -61,7 +62,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const channel = adopted(settings, stored, reconciliation.expiresAt);
 	if (isRenewalDue(channel, Date.now())) {
 		try {
-			Object.assign(channel, (await renew(this, channel)).grant);
+			Object.assign(channel, (await renew(this, settings, channel)).grant);
 		} catch (error) {
 			this.logger.warn('Bigin Trigger: renewing the channel on activation failed', {
 				channelId,
@@ -101,10 +102,10 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			},
 		);
 	} else if (reconciliation.action === 'enable') {
-		channel = { ...settings, ...(await enable(this, settings)), failedRenewals: 0 };
+		channel = { ...identityOf(settings), ...(await enable(this, settings)) };
 	} else {
 		channel = adopted(settings, readStoredChannel(staticData), reconciliation.expiresAt);
-		Object.assign(channel, (await renew(this, channel, { from: 'put' })).grant);
+		Object.assign(channel, (await renew(this, settings, channel, { from: 'put' })).grant);
 	}
 	writeStoredChannel(staticData, channel);
 	this.logger.info('Bigin Trigger: notification channel enabled', {
@@ -122,7 +123,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
  */
 async function remove(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
-	const channelId = readStoredChannel(staticData)?.definition.channel_id ?? channelIdOf(this);
+	const channelId = readStoredChannel(staticData)?.channelId ?? channelIdOf(this);
 	const ownUrl = this.getNodeWebhookUrl('default') as string;
 	try {
 		const listed = await readChannel(this, channelId);

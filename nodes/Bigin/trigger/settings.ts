@@ -1,8 +1,9 @@
-import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { eventsProblem } from '../shared/validation';
-import { channelIdOf, isTestChannel, verificationTokenOf } from './identity';
+import { channelIdOf, isTestChannel, verificationTokenOf, webhookUrlOf } from './identity';
+import type { ChannelIdentity } from './storedChannel';
 
 /** Lifetime asked for on every enable and renewal: under Bigin's one-day maximum, with room for clock skew. */
 const PRODUCTION_LIFETIME_HOURS = 23;
@@ -14,7 +15,7 @@ const TEST_LIFETIME_HOURS = 1;
  * What the trigger asks Bigin for. `definition` is the channel under Bigin's own field names, all
  * but its expiry: it is sent as it is (channel.ts) and compared field by field with Bigin's listing
  * (reconcile.ts), so an option that is a Bigin field needs its field here, its parameter in
- * descriptions.ts, and no other code.
+ * descriptions.ts, and no other code. It lives in memory only: its token is never stored.
  */
 export interface ChannelSettings {
 	definition: {
@@ -29,27 +30,42 @@ export interface ChannelSettings {
 	lifetimeHours: number;
 }
 
-/** The node's Options parameter (descriptions.ts), as far as Bigin is asked for it. */
-interface ChannelOptions {
+/** The node's Options parameter (descriptions.ts), as far as the channel is concerned. */
+export interface ChannelOptions {
 	includeChangedValues?: boolean;
 	notifyOnRelatedAction?: boolean;
+	fetchRecords?: boolean;
+	ignoreRepeats?: boolean;
+}
+
+type SettingsContext = IHookFunctions | IWebhookFunctions | ITriggerFunctions;
+
+/** The Events and Options parameters, as they are (the webhook checks notifications against them). */
+export function channelParametersOf(context: SettingsContext): {
+	events: string[];
+	options: ChannelOptions;
+} {
+	return {
+		events: context.getNodeParameter('events', []) as string[],
+		options: context.getNodeParameter('options', {}) as ChannelOptions,
+	};
 }
 
 /**
- * The settings, read from the node's parameters; the only place that reads them for the channel.
- * The channel id and token are derived (identity.ts), so activation and every process that
- * receives a notification compute the same ones.
+ * The settings of the channel with this identity, from the node's parameters and the credential:
+ * the only place that reads them for the channel. The token is derived (identity.ts), so
+ * activation, the renewer and every process that receives a notification compute the same one.
  */
-export async function readChannelSettings(
-	context: IHookFunctions | IWebhookFunctions,
+export async function settingsFor(
+	context: SettingsContext,
+	identity: ChannelIdentity,
+	test = false,
 ): Promise<ChannelSettings> {
 	const node = context.getNode();
-	const events = context.getNodeParameter('events', []) as string[];
+	const { events, options } = channelParametersOf(context);
 	const problem = eventsProblem(events);
 	if (problem) throw new NodeOperationError(node, problem);
-	const options = context.getNodeParameter('options', {}) as ChannelOptions;
-	const channelId = channelIdOf(context);
-	const token = await verificationTokenOf(context, channelId);
+	const token = await verificationTokenOf(context, identity.channelId);
 	if (!token) {
 		throw new NodeOperationError(node, 'The Bigin credential has no Client Secret', {
 			description:
@@ -58,13 +74,29 @@ export async function readChannelSettings(
 	}
 	return {
 		definition: {
-			channel_id: channelId,
+			channel_id: identity.channelId,
 			events,
-			notify_url: context.getNodeWebhookUrl('default') as string,
+			notify_url: identity.notifyUrl,
 			token,
 			notify_on_related_action: options.notifyOnRelatedAction ?? false,
 			return_affected_field_values: options.includeChangedValues ?? false,
 		},
-		lifetimeHours: isTestChannel(context) ? TEST_LIFETIME_HOURS : PRODUCTION_LIFETIME_HOURS,
+		lifetimeHours: test ? TEST_LIFETIME_HOURS : PRODUCTION_LIFETIME_HOURS,
 	};
+}
+
+/** The settings of the channel this process derives for the node: its id from its webhook URL. */
+export async function readChannelSettings(
+	context: IHookFunctions | IWebhookFunctions,
+): Promise<ChannelSettings> {
+	return await settingsFor(
+		context,
+		{ channelId: channelIdOf(context), notifyUrl: webhookUrlOf(context) },
+		isTestChannel(context),
+	);
+}
+
+/** What static data keeps of a channel with these settings: its identity, never its token. */
+export function identityOf(settings: ChannelSettings): ChannelIdentity {
+	return { channelId: settings.definition.channel_id, notifyUrl: settings.definition.notify_url };
 }

@@ -27,31 +27,31 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(String(channel.token)).toHaveLength(40);
 			expect(channel.expires_in_seconds).toBeGreaterThan(22.9 * 3600);
 			expect(channel.expires_in_seconds).toBeLessThan(24 * 3600);
-			expect(h.stored().definition).toMatchObject({
-				channel_id: channel.channel_id,
-				token: channel.token,
-				notify_url: h.receiver.url,
+			expect(h.stored()).toMatchObject({
+				channelId: channel.channel_id,
+				notifyUrl: h.receiver.url,
 			});
+			expect(channel.token).toBe(h.tokenOf());
 			expect(Date.parse(String(h.stored().expiresAt))).toBeGreaterThan(Date.now() + 22 * HOUR);
 		});
 
 		it('keeps the token out of every log line', async () => {
 			await activate();
 			expect(h.log.length).toBeGreaterThan(0);
-			expect(JSON.stringify(h.log)).not.toContain(String(h.stored().definition.token));
+			expect(JSON.stringify(h.log)).not.toContain(h.tokenOf());
 		});
 
 		it('uses a stable channel id per instance and webhook, and another one for test mode', async () => {
 			await activate();
-			const productionId = h.stored().definition.channel_id;
+			const productionId = h.stored().channelId;
 			const testData: IDataObject = {};
 			await methods.create.call(
 				hook({ staticData: testData, mode: 'manual', webhookUrl: `${h.receiver.url}-test` }),
 			);
-			expect(h.stored(testData).definition.channel_id).not.toBe(productionId);
+			expect(h.stored(testData).channelId).not.toBe(productionId);
 			const otherInstance: IDataObject = {};
 			await methods.create.call(hook({ staticData: otherInstance, instanceId: 'instance-b' }));
-			expect(h.stored(otherInstance).definition.channel_id).not.toBe(productionId);
+			expect(h.stored(otherInstance).channelId).not.toBe(productionId);
 			expect(await channels()).toHaveLength(3);
 		});
 
@@ -98,7 +98,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			await activate();
 			await h.client.request(
 				'DELETE',
-				`/bigin/v2/actions/watch?channel_ids=${h.stored().definition.channel_id}`,
+				`/bigin/v2/actions/watch?channel_ids=${h.stored().channelId}`,
 				{ token: await h.client.token() },
 			);
 			expect(await methods.checkExists.call(hook())).toBe(false);
@@ -120,7 +120,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 
 		it('after n8n was down past the expiry, reports the channel missing so that create enables it again', async () => {
 			await activate();
-			const { channel_id: channelId } = h.stored().definition;
+			const { channelId } = h.stored();
 			travel(25 * HOUR);
 			expect(await methods.checkExists.call(hook())).toBe(false);
 			expect(await methods.create.call(hook())).toBe(true);
@@ -184,8 +184,8 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(h.recorder.requests.at(-1)).toMatchObject({ method: 'PUT' });
 			const sent = (h.recorder.requests.at(-1)?.body as IDataObject).watch as IDataObject[];
 			expect(sent[0]).toMatchObject({
-				channel_id: h.stored().definition.channel_id,
-				token: h.stored().definition.token,
+				channel_id: h.stored().channelId,
+				token: h.tokenOf(),
 				notify_url: h.receiver.url,
 			});
 		});
@@ -213,7 +213,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(
 				h.log.some((line) => line.level === 'warn' && line.message.includes('will retry')),
 			).toBe(true);
-			expect(JSON.stringify(h.log)).not.toContain(String(h.stored().definition.token));
+			expect(JSON.stringify(h.log)).not.toContain(h.tokenOf());
 		});
 
 		it('backs off after failures instead of hammering Bigin', async () => {
@@ -247,7 +247,8 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 
 		it('recreates the channel under the same id and token when Bigin no longer has it', async () => {
 			await activate();
-			const { channel_id: channelId, token } = h.stored().definition;
+			const { channelId } = h.stored();
+			const token = h.tokenOf();
 			await h.client.request('DELETE', `/bigin/v2/actions/watch?channel_ids=${channelId}`, {
 				token: await h.client.token(),
 			});
@@ -296,13 +297,13 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 				operation: 'create',
 				recordId: created.data[0].details.id,
 				affectedFields: [],
-				channelId: h.stored().definition.channel_id,
+				channelId: h.stored().channelId,
 				recordFound: true,
 				record: { id: created.data[0].details.id, Last_Name: 'Nguyen', Email: 'an@example.com' },
 			});
 			expect(String(item.json.serverTime)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 			expect(item.pairedItem).toEqual({ item: 0 });
-			expect(JSON.stringify(h.executions)).not.toContain(String(h.stored().definition.token));
+			expect(JSON.stringify(h.executions)).not.toContain(h.tokenOf());
 		});
 
 		it('outputs one item per id when Bigin batches several records', async () => {
@@ -336,7 +337,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(h.executions[0][0].json).not.toHaveProperty('record');
 
 			await h.client.control('POST', 'notify', {
-				channel_id: h.stored().definition.channel_id,
+				channel_id: h.stored().channelId,
 				module: 'Contacts',
 				operation: 'update',
 				ids: ['404404'],
@@ -381,8 +382,8 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			await methods.create.call(hook({ staticData: testData, mode: 'manual' }));
 			const reply = await h.handleCall({
 				...(await h.genuineBody()),
-				channel_id: h.stored(testData).definition.channel_id,
-				token: h.stored(testData).definition.token,
+				channel_id: h.stored(testData).channelId,
+				token: h.tokenOf(h.stored(testData).channelId),
 			});
 			expect(reply.status).toBe(401);
 		});
@@ -416,7 +417,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 			expect(await channels()).toHaveLength(2);
 			expect(await methods.delete.call(testHook)).toBe(true);
 			expect((await channels()).map((channel) => channel.channel_id)).toEqual([
-				h.stored().definition.channel_id,
+				h.stored().channelId,
 			]);
 		});
 
@@ -430,7 +431,7 @@ describe.each(ALL_READINGS)('Bigin Trigger against the Bigin simulator, $name', 
 				retryAfterSeconds: 0,
 			});
 			expect(await methods.delete.call(hook())).toBe(false);
-			expect(h.stored().definition.channel_id).toBeDefined();
+			expect(h.stored().channelId).toBeDefined();
 			expect(
 				h.log.some((line) => line.level === 'warn' && line.message.includes('could not disable')),
 			).toBe(true);

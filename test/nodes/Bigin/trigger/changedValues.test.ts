@@ -26,7 +26,12 @@ describe('Bigin Trigger option Include Changed Values, against the simulator', (
 
 	beforeAll(async () => {
 		receiver = await startReceiver(async (body) => {
-			const reply = await callWebhook(trigger.webhook, { node, staticData, body });
+			const reply = await callWebhook(trigger.webhook, {
+				node,
+				staticData,
+				body,
+				identity: hook(),
+			});
 			if (reply.result.workflowData) {
 				const context = executeContext({
 					node,

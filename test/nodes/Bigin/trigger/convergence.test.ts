@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ALL_READINGS } from '../../../../tools/simulator/readings';
 import type { SimChannel } from '../../../support/triggerHarness';
+import { ACTIVATION_GRACE_MS } from '../../../../nodes/Bigin/trigger/renewal';
 import { HOUR, TriggerHarness } from '../../../support/triggerHarness';
 
 /** The cases of issue 10: a channel that converges under every reading of Bigin. */
@@ -19,16 +20,17 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 	describe('an X.all subscription, listed expanded or as written', () => {
 		it('counts as existing on the next activation: no write, same token', async () => {
 			await h.activate();
-			const { token } = h.stored().definition;
+			const [{ token }] = await h.channels();
 			const from = h.sim.state.requestLog.length;
 			expect(await methods.checkExists.call(h.hook())).toBe(true);
 			expect(writes(from)).toEqual([]);
-			expect(h.stored().definition.token).toBe(token);
+			expect((await h.channels())[0].token).toBe(token);
 		});
 
 		it('after the events change, create rewrites the channel in place and then counts it as existing', async () => {
 			await h.activate();
-			const { channel_id: channelId, token } = h.stored().definition;
+			const { channelId } = h.stored();
+			const [{ token }] = await h.channels();
 			h.parameters.events = ['Contacts.create', 'Tasks.all'];
 			expect(await methods.checkExists.call(h.hook())).toBe(false);
 			expect(await methods.create.call(h.hook())).toBe(true);
@@ -43,10 +45,11 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 		it('re-creating a lost channel keeps the token, so an older copy of static data still verifies', async () => {
 			await h.activate();
 			const olderCopy = structuredClone(h.staticData);
+			const [{ token }] = await h.channels();
 			await h.deleteChannelInBigin();
 			expect(await methods.checkExists.call(h.hook())).toBe(false);
 			await methods.create.call(h.hook());
-			expect(h.stored().definition.token).toBe(h.stored(olderCopy).definition.token);
+			expect((await h.channels())[0].token).toBe(token);
 			const reply = await h.handleCall(await h.genuineBody(), olderCopy);
 			expect(reply.status).toBe(200);
 		});
@@ -62,11 +65,9 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			);
 			const channels = await h.channels();
 			expect(channels).toHaveLength(1);
-			expect(h.stored(copies[0]).definition.token).toBe(channels[0].token);
-			expect(h.stored(copies[1]).definition.token).toBe(channels[0].token);
-			expect(h.stored(copies[1]).definition.channel_id).toBe(
-				h.stored(copies[0]).definition.channel_id,
-			);
+			expect(h.tokenOf(channels[0].channel_id)).toBe(channels[0].token);
+			expect(h.stored(copies[0]).channelId).toBe(channels[0].channel_id);
+			expect(h.stored(copies[1]).channelId).toBe(channels[0].channel_id);
 			for (const copy of copies) {
 				const reply = await h.handleCall(await h.genuineBody(copy), copy);
 				expect(reply.status).toBe(200);
@@ -92,14 +93,127 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 
 		it('derives another token from another client secret, and no token without one', async () => {
 			await h.activate();
-			const first = h.stored().definition.token;
+			const first = h.tokenOf();
 			h.credentials.clientSecret = 'rotated-client-secret';
 			expect(await methods.checkExists.call(h.hook())).toBe(false);
 			await methods.create.call(h.hook());
-			expect(h.stored().definition.token).not.toBe(first);
-			expect((await h.channels())[0].token).toBe(h.stored().definition.token);
+			expect(h.tokenOf()).not.toBe(first);
+			expect((await h.channels())[0].token).toBe(h.tokenOf());
 			h.credentials.clientSecret = '';
 			await expect(methods.create.call(h.hook())).rejects.toThrow('no Client Secret');
+		});
+	});
+
+	describe('no secret at rest', () => {
+		it("stores no token: static data holds only the channel's id, URL and grant", async () => {
+			await h.activate();
+			const [channel] = await h.channels();
+			expect(JSON.stringify(h.staticData)).not.toContain(channel.token);
+			expect(Object.keys(h.stored()).sort()).toEqual(
+				expect.arrayContaining(['channelId', 'expiresAt', 'grantedAt', 'notifyUrl']),
+			);
+		});
+
+		it.each([
+			[
+				'release 0.1.0 (flat keys)',
+				(token: string, channelId: string) => ({
+					channelId,
+					token,
+					notifyUrl: 'x',
+					events: ['Contacts.create'],
+					expiresAt: new Date().toISOString(),
+					grantedAt: 1,
+				}),
+			],
+			[
+				'the previous channel record (its definition)',
+				(token: string, channelId: string) => ({
+					channel: {
+						definition: { channel_id: channelId, token },
+						expiresAt: new Date().toISOString(),
+						grantedAt: 1,
+					},
+				}),
+			],
+		])(
+			'drops the token %s stored on the next activation, and keeps the channel',
+			async (_label, older) => {
+				await h.activate();
+				const [channel] = await h.channels();
+				h.staticData = older(channel.token, channel.channel_id);
+				expect(await methods.checkExists.call(h.hook())).toBe(true);
+				expect(JSON.stringify(h.staticData)).not.toContain(channel.token);
+				expect(h.stored().channelId).toBe(channel.channel_id);
+				expect(await h.channels()).toMatchObject([identityOf(channel)]);
+			},
+		);
+	});
+
+	describe('static data that loses the channel under a running trigger', () => {
+		const erase = (staticData: IDataObject) => {
+			for (const key of Object.keys(staticData)) delete staticData[key];
+		};
+		const expiryOf = async () => Date.parse(String((await h.channels())[0]?.channel_expiry));
+
+		it('the renewer keeps renewing the channel it had (one process: an execution saved a copy without it)', async () => {
+			await h.activate();
+			erase(h.staticData);
+			const before = await expiryOf();
+			h.travel(22 * HOUR);
+			await h.tick();
+			expect(await expiryOf()).toBeGreaterThan(before + 20 * HOUR);
+			expect(h.failedExecutions).toEqual([]);
+		});
+
+		it("a renewer that starts on a copy without it (a leader change) finds it in Bigin under the node's derived id, and renews it", async () => {
+			await h.activate();
+			await h.triggerResponse?.closeFunction?.();
+			const [channel] = await h.channels();
+			h.staticData = { global: { counter: 1 } };
+			await h.startTrigger();
+			const from = h.sim.state.requestLog.length;
+			await h.tick();
+			expect(h.biginCalls(from)).toEqual([]);
+			h.travel(ACTIVATION_GRACE_MS);
+			await h.tick();
+			expect(h.biginCalls(from)).toEqual(['GET', 'GET']);
+			expect(h.log).toContainEqual(
+				expect.objectContaining({ message: expect.stringContaining('found it in Bigin') }),
+			);
+			const before = await expiryOf();
+			h.travel(22 * HOUR);
+			await h.tick();
+			expect(await expiryOf()).toBeGreaterThan(before + 20 * HOUR);
+			expect(await h.channels()).toMatchObject([identityOf(channel)]);
+			const notification = {
+				server_time: Date.now(),
+				module: 'Contacts',
+				ids: ['1'],
+				operation: 'delete',
+				channel_id: channel.channel_id,
+				token: channel.token,
+			};
+			expect((await h.handleCall(notification)).status).toBe(200);
+		});
+
+		it('says so once in the executions list, and in the error log, when Bigin has no such channel either', async () => {
+			await h.activate();
+			await h.triggerResponse?.closeFunction?.();
+			await h.deleteChannelInBigin();
+			h.staticData = {};
+			await h.startTrigger();
+			await h.tick();
+			expect(h.failedExecutions).toEqual([]);
+			h.travel(ACTIVATION_GRACE_MS);
+			await h.tick();
+			h.travel(7 * HOUR);
+			await h.tick();
+			expect(h.failedExecutions).toHaveLength(1);
+			expect(h.failedExecutions[0].message).toContain('channel is gone');
+			expect(
+				h.log.filter((line) => line.level === 'error' && line.message.includes('re-publish')),
+			).toHaveLength(2);
 		});
 	});
 
@@ -126,9 +240,44 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			expect(h.executions).toHaveLength(1);
 		}, 60_000);
 
-		it('still fails when no channel is stored, so that n8n retries the activation', async () => {
+		it('keeps the webhook when static data lost the channel too, and the renewer brings it back once Bigin answers', async () => {
+			await h.activate();
+			const [before] = await h.channels();
+			h.staticData = {};
 			await outage();
-			await expect(methods.checkExists.call(h.hook())).rejects.toThrow('Bigin error');
+			expect(await methods.checkExists.call(h.hook())).toBe(true);
+			expect(h.stored().channelId).toBe(before.channel_id);
+			await h.client.control('DELETE', 'faults');
+			await h.deleteChannelInBigin(before.channel_id);
+			await h.startTrigger();
+			await h.tick();
+			expect(await h.channels()).toMatchObject([identityOf(before)]);
+			await h.client.control('POST', 'records/Contacts', { Last_Name: 'After the outage' });
+			await h.sim.settled();
+			expect(h.executions).toHaveLength(1);
+		}, 60_000);
+
+		it('renews a channel it found during an outage by the cheapest method that works: a Bigin granting every channel a minute is renewed by PUT, not re-created each time', async () => {
+			await h.client.control('POST', 'config', { expiryCapSeconds: 60 });
+			await h.activate();
+			await h.triggerResponse?.closeFunction?.();
+			h.staticData = {};
+			await outage();
+			expect(await methods.checkExists.call(h.hook())).toBe(true);
+			await h.client.control('DELETE', 'faults');
+			await h.startTrigger();
+			await h.tick();
+			h.travel(30_000);
+			const from = h.sim.state.requestLog.length;
+			await h.tick();
+			expect(writes(from)).toEqual(['PUT']);
+		}, 60_000);
+
+		it('still fails on what an outage is not (a refused credential), so that n8n reports the activation', async () => {
+			h.credentials.oauthTokenData.access_token = 'revoked';
+			h.credentials.oauthTokenData.refresh_token = 'revoked';
+			await expect(methods.checkExists.call(h.hook())).rejects.toThrow();
+			expect(h.staticData).toEqual({});
 		}, 60_000);
 
 		it("leaves repairs to the renewer's first tick: a channel lost meanwhile comes back", async () => {
@@ -140,7 +289,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.startTrigger();
 			await h.tick();
 			expect((await h.channels())[0]).toMatchObject({
-				channel_id: h.stored().definition.channel_id,
+				channel_id: h.stored().channelId,
 			});
 		}, 60_000);
 	});
@@ -152,7 +301,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			h.travel(6.7 * HOUR);
 			await h.tick();
 			expect(await h.channels()).toMatchObject([
-				{ channel_id: h.stored().definition.channel_id, token: h.stored().definition.token },
+				{ channel_id: h.stored().channelId, token: h.tokenOf() },
 			]);
 		});
 
@@ -167,7 +316,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.tick();
 			const [repaired] = await h.channels();
 			expect(repaired).toMatchObject({
-				token: h.stored().definition.token,
+				token: h.tokenOf(),
 				notify_on_related_action: false,
 			});
 			expect(new Set(repaired.events)).toEqual(new Set(h.parameters.events as string[]));
@@ -185,7 +334,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			const staging = h.hook({ staticData: clonedStaticData, webhookUrl: STAGING });
 			expect(await methods.checkExists.call(staging)).toBe(false);
 			await methods.create.call(staging);
-			expect(h.stored(clonedStaticData).definition.channel_id).not.toBe(production.channel_id);
+			expect(h.stored(clonedStaticData).channelId).not.toBe(production.channel_id);
 			expect(await methods.delete.call(staging)).toBe(true);
 			expect(await h.channels()).toMatchObject([identityOf(production)]);
 		});
@@ -268,7 +417,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			for (let elapsed = 0; elapsed < 72 * HOUR; elapsed += step) {
 				h.travel(step);
 				await h.tick();
-				if (!h.sim.state.liveChannel(String(h.stored().definition.channel_id))) lapses += 1;
+				if (!h.sim.state.liveChannel(String(h.stored().channelId))) lapses += 1;
 			}
 			expect(lapses).toBe(0);
 			// read or rewritten at least every ~6.6 hours
@@ -286,7 +435,7 @@ describe.each(ALL_READINGS)('Bigin Trigger channel convergence, $name', (reading
 			await h.tick();
 			expect(h.log.filter((line) => line.level === 'error')).toHaveLength(2);
 			expect(h.failedExecutions).toHaveLength(1);
-			expect(JSON.stringify(h.log)).not.toContain(String(h.stored().definition.token));
+			expect(JSON.stringify(h.log)).not.toContain(h.tokenOf());
 		});
 	});
 });

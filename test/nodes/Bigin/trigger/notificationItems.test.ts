@@ -5,9 +5,8 @@ import {
 	affectedValuesFor,
 	notificationItems,
 } from '../../../../nodes/Bigin/trigger/notificationItems';
-import { channelSettings } from '../../../support/channelSettings';
+import { channelSettings, expectationFor } from '../../../support/channelSettings';
 
-const NOW = 1750102640000;
 const channel = channelSettings({
 	channel_id: '1735689600123',
 	events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
@@ -29,7 +28,7 @@ const notification = (overrides: Record<string, unknown> = {}) => ({
 
 /** A body as the webhook hands it on once verified. */
 const accepted = (body: unknown): BiginNotification => {
-	const verdict = verifyNotification(body, channel, NOW);
+	const verdict = verifyNotification(body, expectationFor(channel));
 	if (verdict.outcome !== 'accept') throw new Error(`not accepted: ${JSON.stringify(verdict)}`);
 	return verdict.notification;
 };

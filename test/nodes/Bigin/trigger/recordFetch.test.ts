@@ -402,7 +402,7 @@ describe('Bigin Trigger record fetching against the simulator', () => {
 			expect(await execute(input, { helpers })).toHaveLength(2);
 			expect(await execute(input, { helpers })).toEqual([]);
 			expect(await recordReads()).toHaveLength(2);
-			expect(store.calls[0].options).toEqual({ mode: 'entries', maxEntries: 5000 });
+			expect(store.calls[0].options).toEqual({ mode: 'entries', maxEntries: 100 });
 		});
 
 		it('still delivers where n8n has no deduplication helper (before 1.104)', async () => {

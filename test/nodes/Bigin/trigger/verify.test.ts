@@ -1,9 +1,12 @@
-import type { BiginNotification } from '../../../../nodes/Bigin/trigger/verify';
-import { SERVER_TIME_WINDOW_MS, verifyNotification } from '../../../../nodes/Bigin/trigger/verify';
-import { channelSettings } from '../../../support/channelSettings';
+import type { BiginNotification, Expectation } from '../../../../nodes/Bigin/trigger/verify';
+import {
+	MAX_IDS_PER_NOTIFICATION,
+	verifyNotification,
+} from '../../../../nodes/Bigin/trigger/verify';
+import { channelSettings, expectationFor } from '../../../support/channelSettings';
 
 const NOW = 1750102640000;
-const expected = channelSettings({
+const settings = channelSettings({
 	channel_id: '1735689600123',
 	events: ['Contacts.create', 'Contacts.edit', 'Accounts.all'],
 	token: 'n8n-secret-token',
@@ -22,8 +25,10 @@ const notification = (overrides: Record<string, unknown> = {}) => ({
 	...overrides,
 });
 
-const verify = (body: unknown, channel: Parameters<typeof verifyNotification>[1] = expected) =>
-	verifyNotification(body, channel, NOW);
+const expected = expectationFor(settings);
+
+const verify = (body: unknown, expectation: Expectation = expected) =>
+	verifyNotification(body, expectation);
 
 const accepted = (body: unknown): BiginNotification => {
 	const verdict = verify(body);
@@ -49,10 +54,48 @@ describe('Verifying a notification', () => {
 		expect(verify(notification(overrides))).toMatchObject({ outcome: 'reject', status: 401 });
 	});
 
-	it('rejects everything with 401 when no channel is registered', () => {
-		expect(verifyNotification(notification(), undefined, NOW)).toMatchObject({
-			outcome: 'reject',
-			status: 401,
+	describe("says why a call that looks like Bigin's was refused, and stays quiet about strangers", () => {
+		it("token mismatch: this node's channel with another token (a changed Client Secret)", () => {
+			expect(verify(notification({ token: 'from-the-old-client-secret' }))).toEqual({
+				outcome: 'reject',
+				status: 401,
+				reason: 'Unknown channel or wrong verification token',
+				refusal: 'token mismatch',
+			});
+		});
+
+		it('token mismatch also on the channel this process derives, when activation stored another', () => {
+			const both = expectationFor(settings, { otherChannelIds: ['4711'] });
+			expect(verify(notification({ channel_id: '4711', token: 'guess' }), both)).toMatchObject({
+				refusal: 'token mismatch',
+			});
+			expect(
+				verify(notification({ channel_id: '4711', token: 'token-of-4711' }), both).outcome,
+			).toBe('accept');
+		});
+
+		it("stale channel: a token this credential's Client Secret gives, for a channel this node does not have", () => {
+			expect(verify(notification({ channel_id: '999', token: 'token-of-999' }))).toMatchObject({
+				outcome: 'reject',
+				status: 401,
+				refusal: 'stale channel',
+			});
+		});
+
+		it('no Client Secret: nothing can be checked, and a call naming this channel is worth telling', () => {
+			const secretless: Expectation = { ...expected, tokenOf: () => undefined };
+			expect(verify(notification(), secretless)).toMatchObject({
+				status: 401,
+				refusal: 'no Client Secret',
+			});
+			expect(verify(notification({ channel_id: '999' }), secretless)).not.toHaveProperty('refusal');
+		});
+
+		it.each([
+			['a forged token for another channel', { channel_id: '999', token: 'guess' }],
+			['no channel id', { channel_id: undefined, token: 'guess' }],
+		])('none for %s', (_label, overrides) => {
+			expect(verify(notification(overrides))).not.toHaveProperty('refusal');
 		});
 	});
 
@@ -97,28 +140,38 @@ describe('Verifying a notification', () => {
 	it('accepts any module when Notify on Related Action is on, as related records may arrive under their own', () => {
 		const verdict = verify(
 			notification({ module: 'Notes' }),
-			channelSettings({ ...expected.definition, notify_on_related_action: true }),
+			expectationFor(channelSettings({ ...settings.definition, notify_on_related_action: true })),
 		);
 		expect(verdict.outcome).toBe('accept');
 	});
 
 	it.each([
-		['an hour and a minute old', NOW - SERVER_TIME_WINDOW_MS.past - 60_000],
-		['16 minutes ahead', NOW + SERVER_TIME_WINDOW_MS.future + 60_000],
-		['1e16', 1e16],
-		['negative', -1],
-	])('ignores a server_time %s (a replay outside the window)', (_label, serverTime) => {
-		expect(verify(notification({ server_time: serverTime }))).toMatchObject({
-			outcome: 'ignore',
-			status: 200,
-		});
+		['two hours old (Bigin retrying after n8n was down)', NOW - 2 * 3600_000],
+		['a day old', NOW - 24 * 3600_000],
+		['16 minutes ahead (a clock off)', NOW + 16 * 60_000],
+		['as a digit string', String(NOW)],
+	])('accepts a late or early notification: a server_time %s', (_label, serverTime) => {
+		expect(accepted(notification({ server_time: serverTime })).server_time).toBe(
+			Number(serverTime),
+		);
 	});
 
-	it('accepts a server_time within the window, also as a digit string', () => {
-		expect(accepted(notification({ server_time: NOW - 59 * 60_000 })).server_time).toBe(
-			NOW - 59 * 60_000,
+	it(`turns at most ${MAX_IDS_PER_NOTIFICATION} ids into the notification, and says how many more it refused, without reading them`, () => {
+		const ids = Array.from({ length: 1_000_000 }, (_, index) =>
+			String(6756839000000000000n + BigInt(index)),
 		);
-		expect(accepted(notification({ server_time: String(NOW) })).server_time).toBe(NOW);
+		ids[999_999] = 'x'.repeat(200);
+		const verdict = verify(notification({ ids }));
+		if (verdict.outcome !== 'accept') throw new Error(JSON.stringify(verdict));
+		expect(verdict.notification.ids).toEqual(ids.slice(0, MAX_IDS_PER_NOTIFICATION));
+		expect(verdict.refusedIds).toEqual({
+			count: 1_000_000 - MAX_IDS_PER_NOTIFICATION,
+			first: ids[MAX_IDS_PER_NOTIFICATION],
+			last: 'x'.repeat(64),
+		});
+		expect(
+			verify(notification({ ids: ids.slice(0, MAX_IDS_PER_NOTIFICATION) })),
+		).not.toHaveProperty('refusedIds');
 	});
 
 	it('takes exact numbers as ids, and each id once', () => {

@@ -3,49 +3,28 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { WebhookReply } from '../../../../tools/contexts/contexts';
 import { callWebhook, executeContext, startReceiver } from '../../../../tools/contexts/contexts';
 import { deduplicationStore } from '../../../../tools/contexts/deduplication';
-import type { Credentials } from '../../../../tools/contexts/nodeHarness';
+import type { Credentials, LoggedLine } from '../../../../tools/contexts/nodeHarness';
 import { simulatorCredentials, testNode } from '../../../../tools/contexts/nodeHarness';
-import { channelSettings } from '../../../support/channelSettings';
 import { useSimulator } from '../../../support/simulatorFixture';
 import type { SimulatorFixture } from '../../../support/simulatorFixture';
+import {
+	CHANNEL,
+	PARAMETERS,
+	genuine,
+	identity,
+	staticDataWith,
+} from '../../../support/webhookCall';
 import { BiginTrigger } from '../../../../nodes/Bigin/BiginTrigger.node';
-import type { ChannelSettings } from '../../../../nodes/Bigin/trigger/settings';
-import { writeStoredChannel } from '../../../../nodes/Bigin/trigger/storedChannel';
+import { MAX_IDS_PER_NOTIFICATION } from '../../../../nodes/Bigin/trigger/verify';
 
 const trigger = new BiginTrigger();
-const node = testNode('biginTrigger');
-const CHANNEL = { channelId: '4711000000000001', token: 'a'.repeat(40) };
-
-/** Static data holding the channel as activation stores it, its definition changed by `overrides`. */
-const staticDataWith = (overrides: Partial<ChannelSettings['definition']> = {}): IDataObject => {
-	const staticData: IDataObject = {};
-	const settings = channelSettings({
-		channel_id: CHANNEL.channelId,
-		events: ['Contacts.all', 'Accounts.edit'],
-		notify_url: 'http://127.0.0.1/webhook',
-		token: CHANNEL.token,
-		...overrides,
-	});
-	writeStoredChannel(staticData, {
-		...settings,
-		expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-		grantedAt: Date.now(),
-	});
-	return staticData;
-};
-
-const genuine = (overrides: IDataObject = {}): IDataObject => ({
-	server_time: Date.now(),
-	query_params: {},
-	module: 'Contacts',
-	ids: ['6756839000000575405'],
-	affected_fields: [],
-	operation: 'insert',
-	channel_id: CHANNEL.channelId,
-	token: CHANNEL.token,
-	...overrides,
-});
-
+/**
+ * A node of its own for each test: what the webhook remembers per process (notifications, refusals,
+ * when it last logged) is kept per workflow and node.
+ */
+let node = testNode('biginTrigger');
+let nodes = 0;
+beforeEach(() => (node = testNode('biginTrigger', { id: `webhook-test-node-${++nodes}` })));
 /** A small deterministic generator, so a failing body can be reproduced from the seed. */
 function random(seed: number) {
 	let state = seed;
@@ -77,22 +56,33 @@ function random(seed: number) {
 }
 
 describe('Bigin Trigger webhook: any body, never a throw', () => {
-	const call = async (body: unknown, staticData: IDataObject = staticDataWith()) =>
-		await callWebhook(trigger.webhook, { node, staticData, body });
+	let log: LoggedLine[];
+	beforeEach(() => (log = []));
+	const call = async (
+		body: unknown,
+		staticData: IDataObject = staticDataWith(),
+		parameters: IDataObject = PARAMETERS,
+	) =>
+		await callWebhook(trigger.webhook, {
+			node,
+			staticData,
+			body,
+			identity: identity(node, staticData, { parameters, log }),
+		});
 
 	it.each([
 		['affected_values as an object', { operation: 'update', affected_values: { 1: { Phone: 2 } } }],
 		['affected_values holding null', { operation: 'update', affected_values: [null] }],
 		['affected_fields holding null', { operation: 'update', affected_fields: [null, { x: null }] }],
 		['ids as numbers', { ids: [1, 2] }],
+		['a server_time two hours old (Bigin delivering late)', { server_time: Date.now() - 7200_000 }],
+		['a server_time of 1e16', { server_time: 1e16 }],
 	])('starts an execution for a genuine body with %s', async (_label, overrides) => {
 		const reply = await call(genuine(overrides));
 		expect(reply.result.workflowData?.[0].length).toBeGreaterThan(0);
 	});
 
 	it.each([
-		['a server_time of 1e16', 200, { server_time: 1e16 }],
-		['a server_time two hours old (a replay)', 200, { server_time: Date.now() - 2 * 3600_000 }],
 		['an operation it does not know', 200, { operation: 'merge' }],
 		['a module the channel does not watch', 200, { module: 'Products' }],
 		['no server_time', 400, { server_time: undefined }],
@@ -106,21 +96,43 @@ describe('Bigin Trigger webhook: any body, never a throw', () => {
 		expect(reply.result).toEqual({ noWebhookResponse: true });
 	});
 
-	it('outputs every id of a huge notification, each once', async () => {
+	it(`turns the first ${MAX_IDS_PER_NOTIFICATION} ids of a huge notification into items, each once, and logs the refused rest`, async () => {
 		const ids = Array.from({ length: 5000 }, (_, i) => String(6756839000000000000n + BigInt(i)));
-		const reply = await call(genuine({ ids: [...ids, ids[0]] }));
-		expect(reply.result.workflowData?.[0]).toHaveLength(5000);
+		const reply = await call(genuine({ ids: [ids[0], ...ids] }));
+		expect(reply.status).toBe(200);
+		const items = reply.result.workflowData?.[0] ?? [];
+		expect(items.map((item) => item.json.recordId)).toEqual(
+			ids.slice(0, MAX_IDS_PER_NOTIFICATION - 1),
+		);
+		const warning = log.find((line) => line.message.includes('were refused'));
+		expect(warning).toMatchObject({ level: 'warn' });
+		expect(warning?.message).toContain(`the other ${5001 - MAX_IDS_PER_NOTIFICATION} were refused`);
+		expect(warning?.meta).toMatchObject({
+			firstRefusedId: ids[MAX_IDS_PER_NOTIFICATION - 1],
+			lastRefusedId: ids[4999],
+		});
+	});
+
+	it.each([
+		['an operation it does not know', { operation: 'merge' }, 'unknown operation "merge"'],
+		['a module the channel does not watch', { module: 'Products' }, 'does not watch Products'],
+	])('logs why it dropped a genuine call with %s', async (_label, overrides, reason) => {
+		await call(genuine(overrides));
+		expect(log).toContainEqual(
+			expect.objectContaining({ level: 'warn', message: expect.stringContaining(reason) }),
+		);
 	});
 
 	it('accepts another module only with Notify on Related Action', async () => {
-		const related = staticDataWith({ notify_on_related_action: true });
-		expect((await call(genuine({ module: 'Notes' }), related)).result.workflowData).toBeDefined();
+		const related = { ...PARAMETERS, options: { notifyOnRelatedAction: true } };
+		const reply = await call(genuine({ module: 'Notes' }), staticDataWith(), related);
+		expect(reply.result.workflowData).toBeDefined();
 	});
 
 	it('survives 2,000 random bodies that carry the right token', async () => {
 		for (let seed = 1; seed <= 2000; seed++) {
 			const { next, value } = random(seed);
-			const body: IDataObject = genuine();
+			const body: IDataObject = genuine({ server_time: seed });
 			for (const key of [
 				'server_time',
 				'module',
@@ -168,16 +180,23 @@ describe('Bigin Trigger webhook and execution over real HTTP', () => {
 	let executions: INodeExecutionData[][];
 	let dedupe: ReturnType<typeof deduplicationStore>;
 	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	let log: LoggedLine[];
 
 	beforeAll(async () => {
 		receiver = await startReceiver(async (body) => {
-			const reply = await callWebhook(trigger.webhook, { node, staticData, body });
+			const reply = await callWebhook(trigger.webhook, {
+				node,
+				staticData,
+				body,
+				identity: identity(node, staticData, { log }),
+			});
 			if (reply.result.workflowData) {
 				const context = executeContext({
 					node,
 					credentials,
-					parameters: { events: ['Contacts.all'], options: {} },
+					parameters: PARAMETERS,
 					input: reply.result.workflowData[0],
+					log,
 				});
 				Object.assign(context.helpers, { checkProcessedAndRecord: dedupe.checkProcessedAndRecord });
 				executions.push((await trigger.execute.call(context))[0]);
@@ -191,6 +210,7 @@ describe('Bigin Trigger webhook and execution over real HTTP', () => {
 		staticData = staticDataWith();
 		executions = [];
 		dedupe = deduplicationStore();
+		log = [];
 	});
 
 	const post = async (body: unknown) =>
@@ -200,22 +220,35 @@ describe('Bigin Trigger webhook and execution over real HTTP', () => {
 			body: JSON.stringify(body),
 		});
 
-	it('runs a genuine notification once: a replay of the same body starts an execution that outputs nothing', async () => {
+	it('runs a genuine notification once: a copy of it is answered 200, logged, and starts nothing', async () => {
 		const created = await fixture.client.control('POST', 'records/Contacts', { Last_Name: 'Once' });
 		const id = created.data[0].details.id as string;
 		const body = genuine({ ids: [id] });
 
 		expect((await post(body)).status).toBe(200);
 		expect((await post(body)).status).toBe(200);
-		expect(executions).toHaveLength(2);
-		expect(executions[0]).toHaveLength(1);
+		expect(executions).toHaveLength(1);
 		expect(executions[0][0].json).toMatchObject({ recordId: id, recordFound: true });
-		expect(executions[1]).toEqual([]);
-
+		expect(log).toContainEqual(
+			expect.objectContaining({
+				level: 'info',
+				message: expect.stringContaining('delivered before'),
+			}),
+		);
 		const reads = (await fixture.client.control('GET', 'requests')).requests.filter(
 			(entry: { path: string }) => entry.path.endsWith(`/Contacts/${id}`),
 		);
 		expect(reads).toHaveLength(1);
+		expect(dedupe.calls).toEqual([]);
+	});
+
+	it('runs two copies arriving together once', async () => {
+		const body = genuine({ ids: ['1', '2'], operation: 'delete' });
+		const statuses = await Promise.all(
+			Array.from({ length: 5 }, async () => (await post(body)).status),
+		);
+		expect(statuses).toEqual([200, 200, 200, 200, 200]);
+		expect(executions).toHaveLength(1);
 	});
 
 	it('runs two notifications that differ only in server_time, ids order aside, as two', async () => {
@@ -223,7 +256,7 @@ describe('Bigin Trigger webhook and execution over real HTTP', () => {
 		await post(genuine({ ids: ['1', '2'], server_time: time, operation: 'delete' }));
 		await post(genuine({ ids: ['2', '1'], server_time: time, operation: 'delete' }));
 		await post(genuine({ ids: ['1', '2'], server_time: time + 1, operation: 'delete' }));
-		expect(executions.map((items) => items.length)).toEqual([2, 0, 2]);
+		expect(executions.map((items) => items.length)).toEqual([2, 2]);
 	});
 
 	it('answers odd bodies sent over HTTP without a failed execution', async () => {
@@ -239,7 +272,7 @@ describe('Bigin Trigger webhook and execution over real HTTP', () => {
 			statuses.push((await post(body)).status);
 		}
 		expect(statuses).toEqual([400, 200, 200, 200, 200, 401]);
-		expect(executions).toHaveLength(1);
-		expect(executions[0][0].json).toMatchObject({ recordFound: false, record: null });
+		expect(executions).toHaveLength(2);
+		expect(executions[1][0].json).toMatchObject({ recordFound: false, record: null });
 	});
 });
