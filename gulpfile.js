@@ -1,4 +1,11 @@
+const { rmSync } = require('fs');
 const { src, dest, parallel } = require('gulp');
+
+/** tsc never removes what it compiled before: a file moved or deleted in the source would be published. */
+function clean(done) {
+	rmSync('dist', { recursive: true, force: true });
+	done();
+}
 
 /** tsc compiles the TypeScript; n8n also needs the icons and codex files beside the compiled nodes. */
 function copyNodeAssets() {
@@ -9,4 +16,5 @@ function copyCredentialAssets() {
 	return src('credentials/**/*.{png,svg}', { encoding: false }).pipe(dest('dist/credentials'));
 }
 
+exports.clean = clean;
 exports['build:icons'] = parallel(copyNodeAssets, copyCredentialAssets);

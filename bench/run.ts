@@ -18,16 +18,14 @@ const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 /**
  * `npm run bench`: every figure with its target, printed and written to bench/RESULTS.md.
  * `npm run bench -- fetching` measures record fetching alone (in this process, no n8n, about a
- * minute), `npm run bench -- queue` webhook load in queue mode alone; either replaces only its
- * sections in bench/RESULTS.md. `BENCH_ROUNDS` sets the rounds of the webhook load (default 5).
+ * minute), `npm run bench -- queue` webhook load in queue mode alone, `npm run bench -- weight`
+ * the package's weight alone; each replaces only its sections in bench/RESULTS.md. `BENCH_ROUNDS` sets the rounds of the webhook load (default 5).
  */
 async function main(): Promise<void> {
-	const only = ['fetching', 'queue'].find((part) => process.argv.slice(2).includes(part));
+	const only = ['fetching', 'queue', 'weight'].find((part) => process.argv.slice(2).includes(part));
 	const sections: Section[] = [];
-	if (only !== 'fetching') {
-		await provisionN8n(n8nVersion());
-		await packPackage();
-	}
+	if (only === undefined || only === 'queue') await provisionN8n(n8nVersion());
+	if (only !== 'fetching') await packPackage();
 	if (only === undefined) {
 		progress('Benchmark 1–2: webhook load in a real n8n');
 		sections.push(...(await n8nBench()));
@@ -36,13 +34,15 @@ async function main(): Promise<void> {
 		progress('Benchmark 1b: webhook load in queue mode');
 		sections.push(await queueBench());
 	}
-	if (only !== 'queue') {
+	if (only === undefined || only === 'fetching') {
 		progress('Benchmark 3: record fetching, through queries and one by one');
 		sections.push(...(await recordFetching()));
 	}
-	if (only === undefined) {
+	if (only === undefined || only === 'weight') {
 		progress('Benchmark 4: package weight');
 		sections.push(packageWeight());
+	}
+	if (only === undefined) {
 		progress('Benchmark 5: API credits over simulated days');
 		sections.push(await credits());
 	}
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 	const machine = [
 		`CPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
 		`Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-		`Node.js (bench): ${process.version}${only === 'fetching' ? '' : `; n8n ${n8nVersion()}`}`,
+		`Node.js (bench): ${process.version}${only === 'fetching' || only === 'weight' ? '' : `; n8n ${n8nVersion()}`}`,
 		`Date: ${new Date().toISOString()}`,
 	];
 	for (const section of sections) printSection(section);
