@@ -5,7 +5,7 @@ import { nodeKeyOf, notice } from './notices';
 import type { Refusal } from './verify';
 
 /** Refusals of calls that look like Bigin's that last this long, with none accepted, are shown as a failed execution. */
-export const PERSISTENT_REFUSAL_MS = 5 * 60 * 1000;
+export const PERSISTENT_REFUSAL_MS = 2 * 60 * 1000;
 
 /** Why such refusals happen, and what fixes them. */
 export const REFUSAL_CAUSES: Record<Refusal, { cause: string; fix: string }> = {
