@@ -15,7 +15,7 @@ module.exports = {
 			'<rootDir>/test/nodes',
 			'<rootDir>/test/repository',
 		]),
-		project('tools', ['<rootDir>/test/tools']),
+		project('tools', ['<rootDir>/test/tools', '<rootDir>/test/bench']),
 		project('e2e', ['<rootDir>/test/e2e'], {
 			globalSetup: '<rootDir>/test/support/e2eGlobalSetup.ts',
 		}),

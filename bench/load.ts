@@ -12,6 +12,8 @@ export interface LoadResult {
 	p99: number;
 	statuses: Record<string, number>;
 	requests: number;
+	/** CPU milliseconds the system under test spent per request, where the bench measured it. */
+	cpuPerRequest?: number;
 }
 
 /**

@@ -12,7 +12,8 @@ import type { LoadResult } from './load';
 import { best, load } from './load';
 import { queueBench } from './queueBench';
 import type { Section } from './report';
-import { alternatingRounds, median, summaryRow } from './rounds';
+import { cpuMilliseconds } from './cpuTime';
+import { balancedRounds, median, summaryRow } from './rounds';
 import type { LoadTarget } from './rounds';
 import { importPeers, peerUrls, startGithubStub } from './webhookPeers';
 import type { EngineRun } from './webhookLoad';
@@ -22,6 +23,7 @@ import {
 	ENGINE_LABELS,
 	ENGINE_NOTE,
 	ROUNDS,
+	roundsNote,
 	SECONDS,
 	biginNotification,
 	engineFigures,
@@ -69,14 +71,15 @@ async function measureLoad(
 		'the peer workflows',
 	);
 	process.stdout.write(
-		`Load (${ENGINE_LABELS[engine]}): ${ROUNDS} alternating rounds × ${SECONDS} s × ${CONNECTIONS} connections per target (${targets.map((target) => target.label).join(', ')}), after a warm-up\n`,
+		`Load (${ENGINE_LABELS[engine]}): ${ROUNDS} balanced rounds × ${SECONDS} s × ${CONNECTIONS} connections per target (${targets.map((target) => target.label).join(', ')}), after a warm-up\n`,
 	);
 	const settle = async () => await new Promise<void>((resolve) => setTimeout(resolve, 1000));
-	const results = await alternatingRounds(targets, {
+	const results = await balancedRounds(targets, {
 		rounds: ROUNDS,
 		seconds: SECONDS,
 		connections: CONNECTIONS,
 		settle,
+		cpuUsed: () => cpuMilliseconds([env.n8n.pid].filter((pid) => pid !== undefined)),
 	});
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	const newestBefore = await newestExecutionId(env, BIGIN_WORKFLOW);
@@ -105,7 +108,7 @@ export async function n8nBench(): Promise<Section[]> {
 }
 
 /** Figures 1 and 2, measured in one real n8n: accepted and forged notifications. */
-async function singleProcessBench(): Promise<Section[]> {
+export async function singleProcessBench(): Promise<Section[]> {
 	const loadBefore = loadavg()[0];
 	const env = await startEnvironment('bench');
 	const sim = simClient(env.sim);
@@ -163,10 +166,10 @@ async function singleProcessBench(): Promise<Section[]> {
 
 		const throughput: Section = {
 			title: '1. Webhook throughput and latency',
-			description: `One n8n on loopback with published workflows of the same shape, each a single start node that answers at once: Bigin Trigger (record fetching off), n8n's own Webhook node, and n8n's GitHub Trigger (its API replaced by a local stub; every delivery carries a valid \`X-Hub-Signature-256\`, so each call takes its verified path). autocannon sent Bigin Trigger and the Webhook node valid Bigin notifications, each a new one (its record id new in every request), ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target after a warm-up, the targets alternating within each round (reversed every other round). Ratios are the median of the per-round ratios, with their range. Every accepted request starts and stores an execution. Under the legacy engine a second Bigin Trigger with Ignore Repeated Notifications off ran beside them, so that the figure for replay protection compares it on and off in the same rounds. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
+			description: `One n8n on loopback with published workflows of the same shape, each a single start node that answers at once: Bigin Trigger (record fetching off), n8n's own Webhook node, and n8n's GitHub Trigger (its API replaced by a local stub; every delivery carries a valid \`X-Hub-Signature-256\`, so each call takes its verified path). autocannon sent Bigin Trigger and the Webhook node valid Bigin notifications, each a new one (its record id new in every request), ${roundsNote('the n8n process (and its task runner)')} Every accepted request starts and stores an execution. Under the legacy engine a second Bigin Trigger with Ignore Repeated Notifications off ran beside them, so that the figure for replay protection compares it on and off in the same rounds. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
 			figures: ENGINES.flatMap((engine) => engineFigures(engine, runs[engine], '')),
 			table: {
-				header: ['engine', 'workflow', 'median req/s', 'p50', 'p99', 'statuses'],
+				header: ['engine', 'workflow', 'median req/s', 'p50', 'p99', 'CPU per request', 'statuses'],
 				rows: ENGINES.flatMap((engine) =>
 					runs[engine].labels.map((label, index) =>
 						summaryRow([ENGINE_LABELS[engine]], label, runs[engine].results[index]),

@@ -4,8 +4,9 @@ import type { QueueCluster } from '../tools/n8n/queueCluster';
 import { eventually, triggerWorkflow } from '../tools/n8n/environment';
 import { startQueueEnvironment } from '../tools/n8n/queueEnvironment';
 import { simClient } from '../tools/simulator/client';
+import { cpuMilliseconds } from './cpuTime';
 import type { Figure, Section } from './report';
-import { alternatingRounds, median, summaryRow } from './rounds';
+import { balancedRounds, median, summaryRow } from './rounds';
 import { importPeers, peerUrls, startGithubStub } from './webhookPeers';
 import type { EngineRun } from './webhookLoad';
 import {
@@ -14,6 +15,7 @@ import {
 	ENGINE_LABELS,
 	ENGINE_NOTE,
 	ROUNDS,
+	roundsNote,
 	SECONDS,
 	biginNotification,
 	engineFigures,
@@ -111,6 +113,7 @@ export async function queueBench(): Promise<Section> {
 			const replayOffBody = biginNotification(env.sim.url, await channelOf(replayOffUrls[0]));
 			const options = { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS };
 			const settle = async () => await drained(cluster);
+			const cpuUsed = () => cpuMilliseconds(cluster.pids);
 			const configuration = async (processors: 1 | 2) => {
 				const targets = loadTargets(
 					engine,
@@ -126,7 +129,7 @@ export async function queueBench(): Promise<Section> {
 				process.stdout.write(
 					`Queue mode (${ENGINE_LABELS[engine]}, ${processors} webhook processor${processors === 1 ? '' : 's'}): ${targets.map((target) => target.label).join(', ')}\n`,
 				);
-				const results = await alternatingRounds(targets, { ...options, settle });
+				const results = await balancedRounds(targets, { ...options, settle, cpuUsed });
 				return { results, labels: targets.map((target) => target.label) };
 			};
 			runs[engine] = { one: await configuration(1), two: await configuration(2) };
@@ -134,7 +137,7 @@ export async function queueBench(): Promise<Section> {
 
 		return {
 			title: '1b. Webhook throughput in queue mode',
-			description: `n8n in queue mode on the same machine: PostgreSQL, Redis, one main (\`N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true\`), one worker and two \`n8n webhook\` processors, the same workflows as in section 1. Each webhook call is verified on a webhook processor, which stores an execution in PostgreSQL, enqueues it in Redis and answers; the worker runs it. autocannon loaded one webhook processor, then both (connections shared round-robin, as behind a load balancer), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s per target after a warm-up; after each load the worker drained the queue before the next began. Every notification was a new one (its record id new in every request). With one processor and the legacy engine, a second Bigin Trigger with Ignore Repeated Notifications off ran beside them, for the cost of replay protection; with two processors only Bigin Trigger and its fair peer ran. Everything, load generator included, shares the machine's cores, so the two-processor figures show what a second process costs on the same cores, not what a second machine would add. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
+			description: `n8n in queue mode on the same machine: PostgreSQL, Redis, one main (\`N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true\`), one worker and two \`n8n webhook\` processors, the same workflows as in section 1. Each webhook call is verified on a webhook processor, which stores an execution in PostgreSQL, enqueues it in Redis and answers; the worker runs it. autocannon loaded one webhook processor, then both (connections shared round-robin, as behind a load balancer), ${roundsNote('every process of the cluster (main, worker, webhook processors, PostgreSQL and Redis)')} After each load the worker drained the queue before the next began. Every notification was a new one (its record id new in every request). With one processor and the legacy engine, a second Bigin Trigger with Ignore Repeated Notifications off ran beside them, for the cost of replay protection; with two processors only Bigin Trigger and its fair peer ran. Everything, load generator included, shares the machine's cores, so the two-processor figures show what a second process costs on the same cores, not what a second machine would add. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
 			figures: ENGINES.flatMap((engine) => [
 				...engineFigures(engine, runs[engine].one, ', one webhook processor'),
 				...engineFigures(engine, runs[engine].two, ', two webhook processors'),
@@ -148,6 +151,7 @@ export async function queueBench(): Promise<Section> {
 					'median req/s',
 					'p50',
 					'p99',
+					'CPU per request',
 					'statuses',
 				],
 				rows: ENGINES.flatMap((engine) =>

@@ -15,31 +15,45 @@ export interface RoundOptions {
 	connections: number;
 	/** Runs after every load, e.g. until the queue has drained, so no round pays for the last. */
 	settle?: () => Promise<void>;
+	/** CPU milliseconds the system under test has used so far: sampled around each load and its settling. */
+	cpuUsed?: () => number;
 }
 
 /**
- * The same load against each target in turn, round after round, after a short warm-up of each;
- * odd rounds go in reverse order so that a machine getting busier or quieter favours no target.
+ * The order of the targets in a round: each round starts one target further, and every other
+ * block of rounds runs backwards. Over rounds that are a multiple of twice the targets, each target
+ * runs equally often in each position and after each other target (for two or three targets, every
+ * order), so neither a machine that gets busier nor a cost one load leaves to the next favours one.
  */
-export async function alternatingRounds(
+export function roundOrder(targets: number, round: number): number[] {
+	const order = Array.from({ length: targets }, (_, index) => (index + round) % targets);
+	return Math.floor(round / targets) % 2 === 1 ? order.reverse() : order;
+}
+
+/**
+ * The same load against each target in turn, round after round (in roundOrder), after a short
+ * warm-up of each. With cpuUsed, each result also says what the load cost in CPU per request.
+ */
+export async function balancedRounds(
 	targets: LoadTarget[],
 	options: RoundOptions,
 ): Promise<LoadResult[][]> {
-	const run = async (target: LoadTarget, seconds: number) => {
+	const run = async (target: LoadTarget, seconds: number): Promise<LoadResult> => {
+		const cpuBefore = options.cpuUsed?.();
 		const result = await load(target.url, target.body, {
 			seconds,
 			connections: options.connections,
 			headers: target.headers,
 		});
 		await options.settle?.();
-		return result;
+		if (cpuBefore === undefined || !options.cpuUsed || result.requests === 0) return result;
+		return { ...result, cpuPerRequest: (options.cpuUsed() - cpuBefore) / result.requests };
 	};
 	for (const target of targets) await run(target, 2);
 	const results: LoadResult[][] = targets.map(() => []);
 	for (let round = 0; round < options.rounds; round++) {
-		const order = targets.map((_, index) => index);
-		if (round % 2 === 1) order.reverse();
-		for (const index of order) results[index].push(await run(targets[index], options.seconds));
+		for (const index of roundOrder(targets.length, round))
+			results[index].push(await run(targets[index], options.seconds));
 	}
 	return results;
 }
@@ -70,6 +84,14 @@ export function comparison(
 		subject.map((result, round) => result.requestsPerSecond / peer[round].requestsPerSecond),
 	);
 	const p99 = ratios(subject.map((result, round) => result.p99 / Math.max(peer[round].p99, 1)));
+	const cpuRatios = subject.flatMap(({ cpuPerRequest }, round) => {
+		const peerCpu = peer[round].cpuPerRequest;
+		return cpuPerRequest === undefined || !peerCpu ? [] : [cpuPerRequest / peerCpu];
+	});
+	const cpu =
+		cpuRatios.length > 0
+			? [{ name: `CPU per request ratio, ${name}`, value: ratios(cpuRatios).text }]
+			: [];
 	return [
 		{
 			name: `Throughput ratio, ${name}`,
@@ -81,7 +103,15 @@ export function comparison(
 			value: p99.text,
 			...(withTargets && { target: '≤ 1.1', met: p99.median <= 1.1 }),
 		},
+		...cpu,
 	];
+}
+
+function cpuText(results: LoadResult[]): string {
+	const measured = results.flatMap(({ cpuPerRequest }) =>
+		cpuPerRequest === undefined ? [] : [cpuPerRequest],
+	);
+	return measured.length === 0 ? '' : `${median(measured).toFixed(2)} ms`;
 }
 
 /** One table row per target: medians over the rounds, and every status code seen. */
@@ -96,6 +126,7 @@ export function summaryRow(prefix: string[], label: string, results: LoadResult[
 		`${median(results.map((result) => result.requestsPerSecond)).toFixed(0)} req/s`,
 		`${median(results.map((result) => result.p50)).toFixed(1)} ms`,
 		`${median(results.map((result) => result.p99)).toFixed(1)} ms`,
+		cpuText(results),
 		JSON.stringify(statuses),
 	];
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { n8nVersion, progress, ROOT } from '../tools/n8n/paths';
 import { credits } from './credits';
-import { n8nBench } from './n8nBench';
+import { n8nBench, singleProcessBench } from './n8nBench';
 import { queueBench } from './queueBench';
 import { packageWeight } from './packageWeight';
 import { recordFetching } from './recordFetching';
@@ -18,17 +18,26 @@ const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 /**
  * `npm run bench`: every figure with its target, printed and written to bench/RESULTS.md.
  * `npm run bench -- fetching` measures record fetching alone (in this process, no n8n, about a
- * minute), `npm run bench -- queue` webhook load in queue mode alone, `npm run bench -- weight`
- * the package's weight alone; each replaces only its sections in bench/RESULTS.md. `BENCH_ROUNDS` sets the rounds of the webhook load (default 5).
+ * minute), `npm run bench -- webhook` webhook load in one n8n process alone, `npm run bench --
+ * queue` webhook load in queue mode alone, `npm run bench -- weight` the package's weight alone;
+ * each replaces only its sections in bench/RESULTS.md. `BENCH_ROUNDS` sets the rounds of the
+ * webhook load (default 6).
  */
 async function main(): Promise<void> {
-	const only = ['fetching', 'queue', 'weight'].find((part) => process.argv.slice(2).includes(part));
+	const only = ['fetching', 'webhook', 'queue', 'weight'].find((part) =>
+		process.argv.slice(2).includes(part),
+	);
 	const sections: Section[] = [];
-	if (only === undefined || only === 'queue') await provisionN8n(n8nVersion());
+	if (only === undefined || only === 'webhook' || only === 'queue')
+		await provisionN8n(n8nVersion());
 	if (only !== 'fetching') await packPackage();
 	if (only === undefined) {
 		progress('Benchmark 1–2: webhook load in a real n8n');
 		sections.push(...(await n8nBench()));
+	}
+	if (only === 'webhook') {
+		progress('Benchmark 1–2: webhook load in one n8n process');
+		sections.push(...(await singleProcessBench()));
 	}
 	if (only === 'queue') {
 		progress('Benchmark 1b: webhook load in queue mode');

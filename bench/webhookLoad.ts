@@ -9,7 +9,8 @@ import { comparison } from './rounds';
 import { githubDelivery } from './webhookPeers';
 
 /** Webhook load settings shared by the single-process and the queue-mode figures. */
-export const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
+/** Six rounds by default: with two or three targets, every order of them runs equally often (roundOrder). */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS) || 6;
 export const SECONDS = 6;
 export const CONNECTIONS = 8;
 
@@ -20,6 +21,11 @@ export const ENGINE_LABELS: Record<string, string> = {
 };
 
 export const ENGINE_NOTE = `Each configuration ran with n8n's default expression engine and with \`N8N_EXPRESSION_ENGINE=legacy\`. With the default engine n8n ${n8nVersion()} acquires an expression isolate for every webhook call whose start node is not its own Webhook node (\`LiveWebhooks.webhookPhaseNeedsIsolate\` exempts only \`n8n-nodes-base.webhook\`), so every community or built-in service trigger pays that cost on each call: there the fair peer is n8n's GitHub Trigger, and the Webhook node is shown for reference. The legacy engine treats all start nodes alike, so there the Webhook node is the peer and the comparison shows the trigger's own cost.`;
+
+/** How the rounds run and what CPU per request means, for the sections' descriptions. */
+export function roundsNote(measuredProcesses: string): string {
+	return `${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target after a warm-up, in a balanced order (each round starts one target further and every other block of rounds runs backwards, so each target runs equally often in each position and after each other target; earlier runs alternated the order, which kept a third target always in the middle). Ratios are the median of the per-round ratios, with their range. CPU per request is the CPU time ${measuredProcesses} used during a load and its settling, divided by the requests answered: what each request cost, however the scheduler shared the two cores with the load generator.`;
+}
 
 /** Other work on the machine shows in the spread of the rounds; say how busy it was. */
 export function machineLoad(before: number): string {

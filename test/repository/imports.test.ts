@@ -47,7 +47,7 @@ const ALLOWED: Record<TopFolder, TopFolder[]> = {
 	nodes: ['nodes', 'credentials'],
 	credentials: ['credentials'],
 	tools: ['tools', 'nodes', 'credentials'],
-	test: ['test', 'tools', 'nodes', 'credentials'],
+	test: ['test', 'tools', 'nodes', 'credentials', 'bench'],
 	bench: ['bench', 'tools', 'nodes', 'credentials'],
 	scripts: ['scripts', 'tools'],
 };

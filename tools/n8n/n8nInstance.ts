@@ -68,6 +68,11 @@ export class N8nInstance {
 	private cookie = '';
 	private apiKey = '';
 
+	/** The n8n process's id while it runs: the bench reads its CPU time. */
+	get pid(): number | undefined {
+		return this.child?.exitCode === null ? this.child.pid : undefined;
+	}
+
 	constructor(private readonly options: N8nOptions) {
 		this.url = `http://127.0.0.1:${options.port}`;
 	}

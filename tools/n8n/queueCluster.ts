@@ -25,6 +25,13 @@ export class QueueCluster {
 		private readonly services: RunningService[],
 	) {}
 
+	/** Every process of the cluster while it runs: n8n's, PostgreSQL's and Redis's. */
+	get pids(): number[] {
+		return [this.main, this.worker, ...this.webhookProcessors, ...this.services]
+			.map((process) => process.pid)
+			.filter((pid): pid is number => pid !== undefined);
+	}
+
 	/** The processes' logs, labelled, for diagnostics. */
 	get logs(): string {
 		return [

@@ -29,6 +29,8 @@ export class MissingServicesError extends Error {
 
 export interface RunningService {
 	port: number;
+	/** The service's own process (its workers are its children). */
+	pid: number | undefined;
 	stop(): Promise<void>;
 }
 
@@ -191,6 +193,7 @@ export async function startPostgres(binaries: string): Promise<RunningPostgres> 
 	);
 	return {
 		port,
+		pid: child.pid,
 		env: {
 			DB_TYPE: 'postgresdb',
 			DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -230,6 +233,7 @@ export async function startRedis(redisServer: string): Promise<RunningService> {
 	);
 	return {
 		port,
+		pid: child.pid,
 		stop: async () => {
 			await stopDaemon(child, 'SIGTERM');
 			await rm(dir, { recursive: true, force: true });
