@@ -99,13 +99,7 @@ async function readRecords(
  */
 export async function addRecords(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	if (
-		await isReplay(
-			this,
-			items.map((item) => item.json),
-		)
-	)
-		return [[]];
+	if (await isReplay(this, items)) return [[]];
 	const options = this.getNodeParameter('options', 0, {}) as { fetchRecords?: boolean };
 	const fetchRecords = options.fetchRecords ?? true;
 	const wanted = items.map(({ json }): Wanted | undefined =>

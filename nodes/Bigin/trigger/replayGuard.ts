@@ -1,7 +1,13 @@
-import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { createHash, randomUUID } from 'crypto';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { nodeKeyOf } from './notices';
+import { deliveredBefore } from './storeCheck';
 import type { ChannelOptions } from './settings';
 import { channelParametersOf } from './settings';
 
@@ -9,11 +15,20 @@ import { channelParametersOf } from './settings';
 export const REMEMBERED_IN_PROCESS = 5000;
 
 /**
- * Notifications n8n's deduplication store remembers per trigger. It keeps them as one JSON list
- * that every check rewrites whole, so it stays small: it only has to catch a copy that reached
- * another webhook processor shortly before.
+ * How long a worker counts a process as one that receives a trigger's notifications after the
+ * last execution it accepted. Past it, a process taken out of the load balancer no longer makes
+ * every execution pay for the database check.
  */
-export const REMEMBERED_IN_DATABASE = 100;
+export const RECEIVER_MEMORY_MS = 60 * 60_000;
+
+/** Where an execution's first item says which process accepted its notification. */
+export const RECEIVER_KEY = 'biginReceivedBy';
+
+/** This process, as the executions its webhook starts name it. */
+const THIS_PROCESS = randomUUID();
+
+/** Per trigger, the processes whose accepted notifications this process ran, and when last. */
+const receivers = new Map<string, Map<string, number>>();
 
 /** Per trigger, the notifications this process accepted, oldest first. */
 const remembered = new Map<string, Set<string>>();
@@ -60,31 +75,54 @@ export function isRepeatInProcess(context: IWebhookFunctions, items: IDataObject
 	return false;
 }
 
+/** The execution's items, naming this process as the one that accepted their notification. */
+export function namingThisProcess(items: INodeExecutionData[]): INodeExecutionData[] {
+	return items.map((item, index) =>
+		index === 0 ? { ...item, [RECEIVER_KEY]: THIS_PROCESS } : item,
+	);
+}
+
+/** The process that accepted the execution's notification, where its webhook said. */
+export function receiverOf(items: INodeExecutionData[]): string | undefined {
+	const receiver = items[0]?.[RECEIVER_KEY];
+	return typeof receiver === 'string' ? receiver : undefined;
+}
+
 /**
- * Whether this execution's notification was delivered before. An execution in the process whose
- * webhook accepted the notification needs nothing more: n8n runs executions there only outside
- * queue mode, where that process receives every notification and its memory has decided. In queue
- * mode the worker also asks n8n's deduplication store (one indexed read and one small write), for a
- * copy another webhook processor accepted before. Where n8n lacks that helper (before 1.104) or
- * the check fails, the notification is delivered: a duplicate is better than a lost event.
+ * Whether the process that accepted this notification is the only one this process has seen
+ * accept the trigger's notifications lately. Then its memory has decided: a copy that reached it
+ * again was dropped there, and no other process could have accepted one.
  */
-export async function isReplay(context: IExecuteFunctions, items: IDataObject[]): Promise<boolean> {
+function onlyReceiver(node: string, receiver: string | undefined, now: number): boolean {
+	if (receiver === undefined) return false;
+	const seen = receivers.get(node) ?? new Map<string, number>();
+	receivers.set(node, seen);
+	seen.set(receiver, now);
+	for (const [other, at] of seen) if (now - at > RECEIVER_MEMORY_MS) seen.delete(other);
+	return seen.size === 1;
+}
+
+/**
+ * Whether this execution's notification was delivered before. The memory of the process that
+ * accepted it has decided, in the webhook, for every copy that reached that process again. So
+ * n8n's deduplication store (storeCheck.ts) is asked only where another process may have accepted
+ * a copy: on a queue-mode worker that has run notifications accepted by more than one process
+ * (webhook processors, or a main that also serves webhooks) within the last hour, and for
+ * executions that do not say which process accepted them. Where n8n lacks that helper (before
+ * 1.104), the notification is delivered: a duplicate is better than a lost event.
+ */
+export async function isReplay(
+	context: IExecuteFunctions,
+	input: INodeExecutionData[],
+): Promise<boolean> {
+	const items = input.map((item) => item.json);
 	const key = notificationKey(items);
 	if (key === undefined) return false;
 	const options = context.getNodeParameter('options', 0, {}) as ChannelOptions;
 	if (!ignoresRepeats(options)) return false;
-	if (acceptedHere.delete(`${nodeKeyOf(context)} ${digest(key)}`)) return false;
+	const node = nodeKeyOf(context);
+	if (acceptedHere.delete(`${node} ${digest(key)}`)) return false;
+	if (onlyReceiver(node, receiverOf(input), Date.now())) return false;
 	if (typeof context.helpers.checkProcessedAndRecord !== 'function') return false;
-	try {
-		const { processed } = await context.helpers.checkProcessedAndRecord([key], 'node', {
-			mode: 'entries',
-			maxEntries: REMEMBERED_IN_DATABASE,
-		});
-		return processed.length > 0;
-	} catch (error) {
-		context.logger.warn('Bigin Trigger: could not check whether a notification is a replay', {
-			error: (error as Error).message,
-		});
-		return false;
-	}
+	return await deliveredBefore(context, node, key);
 }

@@ -6,7 +6,7 @@ import { channelIdOf } from './identity';
 import { notificationItems } from './notificationItems';
 import { notice } from './notices';
 import { noteAcceptance, noteRefusal, reportItems } from './refusals';
-import { isRepeatInProcess } from './replayGuard';
+import { isRepeatInProcess, namingThisProcess } from './replayGuard';
 import { channelParametersOf } from './settings';
 import type { StoredChannel } from './storedChannel';
 import { readStoredChannel } from './storedChannel';
@@ -146,5 +146,5 @@ export async function receiveNotification(this: IWebhookFunctions): Promise<IWeb
 		);
 		return answer(this, 200, 'Ignored: delivered before');
 	}
-	return { workflowData: [this.helpers.returnJsonArray(items)] };
+	return { workflowData: [namingThisProcess(this.helpers.returnJsonArray(items))] };
 }

@@ -7,9 +7,11 @@ import { PARAMETERS, genuine, identity, staticDataWith } from '../../../support/
 import { BiginTrigger } from '../../../../nodes/Bigin/BiginTrigger.node';
 import { notificationItems } from '../../../../nodes/Bigin/trigger/notificationItems';
 import {
-	REMEMBERED_IN_DATABASE,
+	RECEIVER_KEY,
+	RECEIVER_MEMORY_MS,
 	REMEMBERED_IN_PROCESS,
 } from '../../../../nodes/Bigin/trigger/replayGuard';
+import { REMEMBERED_IN_DATABASE } from '../../../../nodes/Bigin/trigger/storeCheck';
 
 const trigger = new BiginTrigger();
 const WITHOUT_FETCHING = { ...PARAMETERS, options: { fetchRecords: false } };
@@ -55,6 +57,14 @@ const fromAnotherProcess = (body: IDataObject): INodeExecutionData[] =>
 		channel_id: String(body.channel_id),
 	}).map((json) => ({ json }));
 
+/** The items a webhook processor that names itself handed over. */
+const acceptedBy = (receiver: string, body: IDataObject): INodeExecutionData[] =>
+	fromAnotherProcess(body).map((item, index) =>
+		index === 0 ? { ...item, [RECEIVER_KEY]: receiver } : item,
+	);
+
+afterEach(() => jest.restoreAllMocks());
+
 describe('Replay protection', () => {
 	it('costs an accepted notification no database access where its webhook ran in the same process (one n8n process)', async () => {
 		const reply = await receive(genuine());
@@ -70,7 +80,7 @@ describe('Replay protection', () => {
 		expect(copy.result.workflowData).toBeUndefined();
 	});
 
-	it(`asks n8n's deduplication store once per execution on a queue-mode worker, with a history of ${REMEMBERED_IN_DATABASE}, and drops a copy another webhook processor accepted before`, async () => {
+	it(`asks n8n's deduplication store, with a history of ${REMEMBERED_IN_DATABASE}, for an execution that does not say which process accepted it, and drops a copy another process accepted before`, async () => {
 		const body = genuine();
 		expect(await execute(fromAnotherProcess(body))).toHaveLength(1);
 		expect(await execute(fromAnotherProcess(body))).toEqual([]);
@@ -99,5 +109,78 @@ describe('Replay protection', () => {
 			expect(await execute(fromAnotherProcess(body), parameters)).toHaveLength(1);
 		}
 		expect(dedupe.calls).toEqual([]);
+	});
+
+	it('names the process that accepted a notification on the execution, and outputs nothing of it', async () => {
+		const reply = await receive(genuine());
+		const handedOver = reply.result.workflowData?.[0] ?? [];
+		expect(typeof handedOver[0][RECEIVER_KEY]).toBe('string');
+		const output = await execute(handedOver);
+		expect(output[0]).not.toHaveProperty(RECEIVER_KEY);
+		expect(JSON.stringify(output)).not.toContain(String(handedOver[0][RECEIVER_KEY]));
+	});
+
+	it('costs no database access on a queue-mode worker while one process accepts every notification', async () => {
+		for (let time = 1; time <= 3; time++)
+			expect(await execute(acceptedBy('processor-a', genuine({ server_time: time })))).toHaveLength(
+				1,
+			);
+		expect(dedupe.calls).toEqual([]);
+	});
+
+	it('asks the store for every execution once a second process accepts notifications, and drops a copy the other one accepted', async () => {
+		await execute(acceptedBy('processor-a', genuine({ server_time: 1 })));
+		await execute(acceptedBy('processor-b', genuine({ server_time: 2 })));
+		const body = genuine({ server_time: 3 });
+		expect(await execute(acceptedBy('processor-a', body))).toHaveLength(1);
+		expect(await execute(acceptedBy('processor-b', body))).toEqual([]);
+		expect(dedupe.calls).toHaveLength(3);
+	});
+
+	it('runs a copy twice at most: once per process, when the first process accepted it before any worker saw a second one', async () => {
+		const body = genuine();
+		expect(await execute(acceptedBy('processor-a', body))).toHaveLength(1);
+		expect(await execute(acceptedBy('processor-b', body))).toHaveLength(1);
+		expect(await execute(acceptedBy('processor-a', body))).toEqual([]);
+		expect(await execute(acceptedBy('processor-b', body))).toEqual([]);
+	});
+
+	it('stops asking the store an hour after the second process accepted its last notification', async () => {
+		const start = Date.now();
+		const now = jest.spyOn(Date, 'now').mockReturnValue(start);
+		await execute(acceptedBy('processor-a', genuine({ server_time: 1 })));
+		await execute(acceptedBy('processor-b', genuine({ server_time: 2 })));
+		now.mockReturnValue(start + RECEIVER_MEMORY_MS / 2);
+		await execute(acceptedBy('processor-a', genuine({ server_time: 3 })));
+		expect(dedupe.calls).toHaveLength(2);
+		now.mockReturnValue(start + RECEIVER_MEMORY_MS + 1);
+		await execute(acceptedBy('processor-a', genuine({ server_time: 4 })));
+		expect(dedupe.calls).toHaveLength(2);
+	});
+
+	it('asks the store once for the executions a worker runs at once, and runs one of two copies among them', async () => {
+		await execute(acceptedBy('processor-a', genuine({ server_time: 1 })));
+		await execute(acceptedBy('processor-b', genuine({ server_time: 2 })));
+		const copied = genuine({ server_time: 3 });
+		const outputs = await Promise.all([
+			execute(acceptedBy('processor-a', copied)),
+			execute(acceptedBy('processor-b', genuine({ server_time: 4 }))),
+			execute(acceptedBy('processor-b', copied)),
+			execute(acceptedBy('processor-a', genuine({ server_time: 5 }))),
+		]);
+		expect(outputs.map((output) => output.length)).toEqual([1, 1, 0, 1]);
+		expect(dedupe.calls.map((call) => call.items.length)).toEqual([1, 1, 3]);
+	});
+
+	it('delivers the notifications of a round whose store check failed, and checks the next round again', async () => {
+		await execute(acceptedBy('processor-a', genuine({ server_time: 1 })));
+		const failing = jest
+			.spyOn(dedupe, 'checkProcessedAndRecord')
+			.mockRejectedValueOnce(new Error('connection terminated'));
+		const body = genuine({ server_time: 2 });
+		expect(await execute(acceptedBy('processor-b', body))).toHaveLength(1);
+		failing.mockRestore();
+		expect(await execute(acceptedBy('processor-b', body))).toHaveLength(1);
+		expect(await execute(acceptedBy('processor-a', body))).toEqual([]);
 	});
 });
