@@ -43,8 +43,11 @@ function processTable(): Map<number, ProcessTimes> {
 export function cpuMilliseconds(roots: number[]): number {
 	const table = processTable();
 	const children = new Map<number, number[]>();
-	for (const [pid, { parent }] of table)
-		children.set(parent, [...(children.get(parent) ?? []), pid]);
+	for (const [pid, { parent }] of table) {
+		const siblings = children.get(parent) ?? [];
+		siblings.push(pid);
+		children.set(parent, siblings);
+	}
 	let total = 0;
 	const pending = [...roots];
 	const seen = new Set<number>();

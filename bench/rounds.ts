@@ -38,16 +38,17 @@ export async function balancedRounds(
 	targets: LoadTarget[],
 	options: RoundOptions,
 ): Promise<LoadResult[][]> {
+	const { cpuUsed } = options;
 	const run = async (target: LoadTarget, seconds: number): Promise<LoadResult> => {
-		const cpuBefore = options.cpuUsed?.();
+		const cpuBefore = cpuUsed?.();
 		const result = await load(target.url, target.body, {
 			seconds,
 			connections: options.connections,
 			headers: target.headers,
 		});
 		await options.settle?.();
-		if (cpuBefore === undefined || !options.cpuUsed || result.requests === 0) return result;
-		return { ...result, cpuPerRequest: (options.cpuUsed() - cpuBefore) / result.requests };
+		if (!cpuUsed || cpuBefore === undefined || result.requests === 0) return result;
+		return { ...result, cpuPerRequest: (cpuUsed() - cpuBefore) / result.requests };
 	};
 	for (const target of targets) await run(target, 2);
 	const results: LoadResult[][] = targets.map(() => []);

@@ -8,8 +8,10 @@ import type { LoadTarget } from './rounds';
 import { comparison } from './rounds';
 import { githubDelivery } from './webhookPeers';
 
-/** Webhook load settings shared by the single-process and the queue-mode figures. */
-/** Six rounds by default: with two or three targets, every order of them runs equally often (roundOrder). */
+/**
+ * Webhook load settings shared by the single-process and the queue-mode figures. Six rounds by
+ * default: with two or three targets, every order of them runs equally often (roundOrder).
+ */
 export const ROUNDS = Number(process.env.BENCH_ROUNDS) || 6;
 export const SECONDS = 6;
 export const CONNECTIONS = 8;

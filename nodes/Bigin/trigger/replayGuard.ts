@@ -83,14 +83,14 @@ export function namingThisProcess(items: INodeExecutionData[]): INodeExecutionDa
 }
 
 /** The process that accepted the execution's notification, where its webhook said. */
-export function receiverOf(items: INodeExecutionData[]): string | undefined {
+function receiverOf(items: INodeExecutionData[]): string | undefined {
 	const receiver = items[0]?.[RECEIVER_KEY];
 	return typeof receiver === 'string' ? receiver : undefined;
 }
 
 /**
- * Whether the process that accepted this notification is the only one this process has seen
- * accept the trigger's notifications lately. Then its memory has decided: a copy that reached it
+ * Notes the process that accepted this notification, then says whether it is the only one this
+ * process has seen accept the trigger's notifications within RECEIVER_MEMORY_MS. Then its memory has decided: a copy that reached it
  * again was dropped there, and no other process could have accepted one.
  */
 function onlyReceiver(node: string, receiver: string | undefined, now: number): boolean {

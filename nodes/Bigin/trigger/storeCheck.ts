@@ -36,6 +36,7 @@ async function recordedBefore(context: IExecuteFunctions, keys: string[]): Promi
 async function drain(node: string, waiting: Waiting[]): Promise<void> {
 	while (waiting.length > 0) {
 		const round = waiting.splice(0);
+		// Any waiting execution's helpers will do: the store's row is the trigger's (workflow and node).
 		const before = await recordedBefore(round[0].context, [
 			...new Set(round.map(({ key }) => key)),
 		]);
