@@ -120,12 +120,15 @@ export async function queueBench(): Promise<Section> {
 					{
 						bigin: urls.bigin.slice(0, processors),
 						webhook: urls.webhook.slice(0, processors),
+						credentialedWebhook: urls.credentialedWebhook.slice(0, processors),
 						github: urls.github.slice(0, processors),
 					},
 					notification,
 					github.secret(),
-					{ url: replayOffUrls.slice(0, processors), body: replayOffBody },
-				).slice(0, processors === 1 ? undefined : 2);
+					processors === 1
+						? { url: replayOffUrls.slice(0, processors), body: replayOffBody }
+						: undefined,
+				).slice(0, processors === 2 && engine === 'vm' ? 2 : undefined);
 				process.stdout.write(
 					`Queue mode (${ENGINE_LABELS[engine]}, ${processors} webhook processor${processors === 1 ? '' : 's'}): ${targets.map((target) => target.label).join(', ')}\n`,
 				);
@@ -137,7 +140,7 @@ export async function queueBench(): Promise<Section> {
 
 		return {
 			title: '1b. Webhook throughput in queue mode',
-			description: `n8n in queue mode on the same machine: PostgreSQL, Redis, one main (\`N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true\`), one worker and two \`n8n webhook\` processors, the same workflows as in section 1. Each webhook call is verified on a webhook processor, which stores an execution in PostgreSQL, enqueues it in Redis and answers; the worker runs it. autocannon loaded one webhook processor, then both (connections shared round-robin, as behind a load balancer), ${roundsNote('every process of the cluster (main, worker, webhook processors, PostgreSQL and Redis)')} After each load the worker drained the queue before the next began. Every notification was a new one (its record id new in every request). With one processor and the legacy engine, a second Bigin Trigger with Ignore Repeated Notifications off ran beside them, for the cost of replay protection; with two processors only Bigin Trigger and its fair peer ran. Everything, load generator included, shares the machine's cores, so the two-processor figures show what a second process costs on the same cores, not what a second machine would add. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
+			description: `n8n in queue mode on the same machine: PostgreSQL, Redis, one main (\`N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true\`), one worker and two \`n8n webhook\` processors, the same workflows as in section 1. Each webhook call is verified on a webhook processor, which stores an execution in PostgreSQL, enqueues it in Redis and answers; the worker runs it. autocannon loaded one webhook processor, then both (connections shared round-robin, as behind a load balancer), ${roundsNote('every process of the cluster (main, worker, webhook processors, PostgreSQL and Redis)')} After each load the worker drained the queue before the next began. Every notification was a new one (its record id new in every request). With one processor and the legacy engine, a second Bigin Trigger with Ignore Repeated Notifications off ran beside them, for the cost of replay protection; with two processors it did not, nor did the Webhook node under the default engine (shown there for reference only). Everything, load generator included, shares the machine's cores, so the two-processor figures show what a second process costs on the same cores, not what a second machine would add. ${ENGINE_NOTE} ${machineLoad(loadBefore)}`,
 			figures: ENGINES.flatMap((engine) => [
 				...engineFigures(engine, runs[engine].one, ', one webhook processor'),
 				...engineFigures(engine, runs[engine].two, ', two webhook processors'),

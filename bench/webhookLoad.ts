@@ -9,10 +9,11 @@ import { comparison } from './rounds';
 import { githubDelivery } from './webhookPeers';
 
 /**
- * Webhook load settings shared by the single-process and the queue-mode figures. Six rounds by
- * default: with two or three targets, every order of them runs equally often (roundOrder).
+ * Webhook load settings shared by the single-process and the queue-mode figures. Eight rounds by
+ * default: with two or four targets, each runs equally often in each position (roundOrder); a
+ * multiple of six also balances three.
  */
-export const ROUNDS = Number(process.env.BENCH_ROUNDS) || 6;
+export const ROUNDS = Number(process.env.BENCH_ROUNDS) || 8;
 export const SECONDS = 6;
 export const CONNECTIONS = 8;
 
@@ -22,11 +23,11 @@ export const ENGINE_LABELS: Record<string, string> = {
 	legacy: 'legacy engine',
 };
 
-export const ENGINE_NOTE = `Each configuration ran with n8n's default expression engine and with \`N8N_EXPRESSION_ENGINE=legacy\`. With the default engine n8n ${n8nVersion()} acquires an expression isolate for every webhook call whose start node is not its own Webhook node (\`LiveWebhooks.webhookPhaseNeedsIsolate\` exempts only \`n8n-nodes-base.webhook\`), so every community or built-in service trigger pays that cost on each call: there the fair peer is n8n's GitHub Trigger, and the Webhook node is shown for reference. The legacy engine treats all start nodes alike, so there the Webhook node is the peer and the comparison shows the trigger's own cost.`;
+export const ENGINE_NOTE = `Each configuration ran with n8n's default expression engine and with \`N8N_EXPRESSION_ENGINE=legacy\`. With the default engine n8n ${n8nVersion()} acquires an expression isolate for every webhook call whose start node is not its own Webhook node (\`LiveWebhooks.webhookPhaseNeedsIsolate\` exempts only \`n8n-nodes-base.webhook\`), so every community or built-in service trigger pays that cost on each call: there the fair peer is n8n's GitHub Trigger, and the Webhook node is shown for reference. The legacy engine treats all start nodes alike, so there the Webhook node is the peer. Beside it ran the same Webhook node in a workflow that also holds a GitHub node nothing connects to: n8n checks before every execution that the workflow may use the credentials of its nodes (\`CredentialsPermissionChecker.check\`, a database query per execution), which the bare Webhook node skips and every trigger that holds a credential, Bigin Trigger among them, pays. Bigin Trigger against that workflow shows the trigger's own cost; that workflow against the bare Webhook node shows n8n's check.`;
 
 /** How the rounds run and what CPU per request means, for the sections' descriptions. */
 export function roundsNote(measuredProcesses: string): string {
-	return `${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target after a warm-up, in a balanced order (each round starts one target further and every other block of rounds runs backwards, so each target runs equally often in each position and after each other target; earlier runs alternated the order, which kept a third target always in the middle). Ratios are the median of the per-round ratios, with their range. CPU per request is the CPU time ${measuredProcesses} used during a load and its settling, divided by the requests answered: what each request cost, however the scheduler shared the two cores with the load generator.`;
+	return `${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target after a warm-up, in a balanced order (each round starts one target further and every other block of rounds runs backwards, so over a multiple of twice the targets each runs equally often in each position, and with two or three targets also after each other; earlier runs alternated the order, which kept a third target always in the middle). Ratios are the median of the per-round ratios, with their range. CPU per request is the CPU time ${measuredProcesses} used during a load and its settling, divided by the requests answered: what each request cost, however the scheduler shared the two cores with the load generator.`;
 }
 
 /** Other work on the machine shows in the spread of the rounds; say how busy it was. */
@@ -42,6 +43,11 @@ export interface EngineRun {
 
 /** Bigin Trigger's workflow with Ignore Repeated Notifications off: what replay protection costs. */
 export const REPLAY_OFF_LABEL = 'Bigin Trigger, replay protection off';
+
+const WEBHOOK_LABEL = 'Webhook node';
+
+/** The Webhook node in a workflow holding a credential: n8n's per-execution credential check. */
+export const CREDENTIALED_WEBHOOK_LABEL = 'Webhook node, credential in the workflow';
 
 /**
  * A valid Bigin notification for a live channel, as the simulator would send it. Its record id is
@@ -73,16 +79,26 @@ export function biginNotification(
  */
 export function loadTargets(
 	engine: string,
-	urls: { bigin: string | string[]; github: string | string[]; webhook: string | string[] },
+	urls: Record<'bigin' | 'github' | 'webhook' | 'credentialedWebhook', string | string[]>,
 	notification: string,
 	githubSecret: string,
 	replayOff?: { url: string | string[]; body: string },
 ): LoadTarget[] {
 	const bigin = { label: 'Bigin Trigger', url: urls.bigin, body: notification };
-	const webhook = { label: 'Webhook node', url: urls.webhook, body: notification };
+	const webhook = { label: WEBHOOK_LABEL, url: urls.webhook, body: notification };
 	const github = { label: 'GitHub Trigger', url: urls.github, ...githubDelivery(githubSecret) };
 	if (engine === 'vm') return [bigin, github, webhook];
-	return replayOff ? [bigin, webhook, { label: REPLAY_OFF_LABEL, ...replayOff }] : [bigin, webhook];
+	const credentialed = {
+		label: CREDENTIALED_WEBHOOK_LABEL,
+		url: urls.credentialedWebhook,
+		body: notification,
+	};
+	return [
+		bigin,
+		webhook,
+		credentialed,
+		...(replayOff ? [{ label: REPLAY_OFF_LABEL, ...replayOff }] : []),
+	];
 }
 
 /**
@@ -101,15 +117,22 @@ export function engineFigures(engine: string, run: EngineRun, where: string): Fi
 				index === 0,
 			),
 		);
-	const off = run.labels.indexOf(REPLAY_OFF_LABEL);
-	if (off < 0) return peers;
-	return [
-		...peers,
-		...comparison(
-			`Bigin Trigger with replay protection / without it (what the protection costs), ${ENGINE_LABELS[engine]}${where}`,
-			run.results[0],
-			run.results[off],
-			false,
-		),
-	];
+	const resultsOf = (label: string) => run.results[run.labels.indexOf(label)];
+	const credentialCheck = run.labels.includes(CREDENTIALED_WEBHOOK_LABEL)
+		? comparison(
+				`${CREDENTIALED_WEBHOOK_LABEL} / bare ${WEBHOOK_LABEL} (what n8n's credential check costs), ${ENGINE_LABELS[engine]}${where}`,
+				resultsOf(CREDENTIALED_WEBHOOK_LABEL),
+				resultsOf(WEBHOOK_LABEL),
+				false,
+			)
+		: [];
+	const replayProtection = run.labels.includes(REPLAY_OFF_LABEL)
+		? comparison(
+				`Bigin Trigger with replay protection / without it (what the protection costs), ${ENGINE_LABELS[engine]}${where}`,
+				run.results[0],
+				resultsOf(REPLAY_OFF_LABEL),
+				false,
+			)
+		: [];
+	return [...peers, ...credentialCheck, ...replayProtection];
 }

@@ -8,32 +8,68 @@ import type { N8nInstance } from '../tools/n8n/n8nInstance';
  * The workflows Bigin Trigger is compared with, each a single start node answering at once:
  * n8n's own Webhook node (n8n exempts it from the per-call expression isolate) and n8n's GitHub
  * Trigger, a built-in service trigger of the same shape as Bigin Trigger (verified webhook calls).
+ * A third, the Webhook node in a workflow that also holds a credential, measures what n8n itself
+ * adds to every execution of such a workflow (its credential permission check before each run),
+ * which Bigin Trigger, holding the Bigin credential, always pays.
  */
 const WEBHOOK_WORKFLOW = 'benchWebhook';
 const WEBHOOK_PATH = 'bench-webhook';
+const CREDENTIALED_WEBHOOK_WORKFLOW = 'benchWebhookCred';
+const CREDENTIALED_WEBHOOK_PATH = 'bench-webhook-credential';
 const GITHUB_WORKFLOW = 'benchGithub';
 const GITHUB_WEBHOOK = '6e7f8091-a2b3-44c5-d6e7-f8091a2b3c4d';
 const GITHUB_CREDENTIAL = { id: 'benchGithubCred1', name: 'GitHub (local stub)' };
+
+function webhookNode(path: string, webhookId: string) {
+	return {
+		id: `node-${path}`,
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId,
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
 
 function webhookWorkflow() {
 	return {
 		id: WEBHOOK_WORKFLOW,
 		name: 'Bench: n8n Webhook node',
 		active: false,
+		nodes: [webhookNode(WEBHOOK_PATH, '5d6e7f80-9102-43b4-c5d6-e7f8091a2b3c')],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/**
+ * The Webhook node beside a GitHub node that is never reached (nothing connects to it): n8n checks
+ * before every execution that the workflow may use the credentials of all its nodes, so this
+ * workflow pays that check and nothing else more than the bare Webhook node's.
+ */
+function credentialedWebhookWorkflow() {
+	return {
+		id: CREDENTIALED_WEBHOOK_WORKFLOW,
+		name: 'Bench: n8n Webhook node, credential in the workflow',
+		active: false,
 		nodes: [
+			webhookNode(CREDENTIALED_WEBHOOK_PATH, '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d'),
 			{
-				id: 'bench-webhook',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: '5d6e7f80-9102-43b4-c5d6-e7f8091a2b3c',
+				id: 'bench-github-unreached',
+				name: 'GitHub',
+				type: 'n8n-nodes-base.github',
+				typeVersion: 1.1,
+				position: [300, 0],
 				parameters: {
-					httpMethod: 'POST',
-					path: WEBHOOK_PATH,
-					responseMode: 'onReceived',
-					options: {},
+					authentication: 'accessToken',
+					resource: 'issue',
+					operation: 'get',
+					owner: { __rl: true, mode: 'name', value: 'acme' },
+					repository: { __rl: true, mode: 'name', value: 'widgets' },
+					issueNumber: 1,
 				},
+				credentials: { githubApi: GITHUB_CREDENTIAL },
 			},
 		],
 		connections: {},
@@ -72,16 +108,21 @@ function githubWorkflow() {
 /** Imports the peers, and the GitHub stub's credential, into an n8n and publishes them. */
 export async function importPeers(n8n: N8nInstance, githubCredential: object): Promise<void> {
 	await n8n.importCredentials([githubCredential]);
-	for (const workflow of [webhookWorkflow(), githubWorkflow()]) {
+	for (const workflow of [webhookWorkflow(), credentialedWebhookWorkflow(), githubWorkflow()]) {
 		await n8n.importWorkflow(workflow);
 		await n8n.publish(workflow.id);
 	}
 }
 
 /** The peers' production URLs on each of these n8n processes. */
-export function peerUrls(baseUrls: string[]): { webhook: string[]; github: string[] } {
+export function peerUrls(baseUrls: string[]): {
+	webhook: string[];
+	credentialedWebhook: string[];
+	github: string[];
+} {
 	return {
 		webhook: baseUrls.map((base) => `${base}/webhook/${WEBHOOK_PATH}`),
+		credentialedWebhook: baseUrls.map((base) => `${base}/webhook/${CREDENTIALED_WEBHOOK_PATH}`),
 		github: baseUrls.map((base) => `${base}/webhook/${GITHUB_WEBHOOK}/webhook`),
 	};
 }

@@ -27,4 +27,10 @@ describe('roundOrder', () => {
 			for (let position = 0; position < 3; position++)
 				expect(orders(3, 6).filter((order) => order[position] === target)).toHaveLength(2);
 	});
+
+	it('puts each of four targets in each position equally often over eight rounds', () => {
+		for (let target = 0; target < 4; target++)
+			for (let position = 0; position < 4; position++)
+				expect(orders(4, 8).filter((order) => order[position] === target)).toHaveLength(2);
+	});
 });
