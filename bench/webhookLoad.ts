@@ -74,8 +74,9 @@ export function biginNotification(
 /**
  * The webhook targets of one configuration, Bigin Trigger first and its fair peer second: n8n's
  * GitHub Trigger under the default engine (the Webhook node follows for reference), n8n's Webhook
- * node under the legacy engine, followed there by Bigin Trigger without replay protection when
- * `replayOff` gives its URL and notification.
+ * node under the legacy engine, followed there by the Webhook node in a workflow holding a
+ * credential and, when `replayOff` gives its URL and notification, Bigin Trigger without replay
+ * protection.
  */
 export function loadTargets(
 	engine: string,
@@ -102,8 +103,9 @@ export function loadTargets(
 }
 
 /**
- * Bigin Trigger against each peer of one engine (targets apply to the fair peer only), and, when
- * it ran, against itself without replay protection: what that protection costs.
+ * Bigin Trigger against each peer of one engine (targets apply to the fair peer only); where they
+ * ran, the credentialed Webhook node against the bare one (what n8n's credential check costs) and
+ * Bigin Trigger against itself without replay protection (what that protection costs).
  */
 export function engineFigures(engine: string, run: EngineRun, where: string): Figure[] {
 	const peers = run.labels
