@@ -32,15 +32,21 @@ function webhookNode(path: string, webhookId: string) {
 	};
 }
 
+/** A workflow of unconnected nodes, inactive until the bench publishes it. */
+function benchWorkflow(id: string, name: string, nodes: object[]) {
+	return { id, name, active: false, nodes, connections: {}, settings: { executionOrder: 'v1' } };
+}
+
+/** The repository the GitHub nodes name; the stub answers for any. */
+const GITHUB_REPOSITORY = {
+	owner: { __rl: true, mode: 'name', value: 'acme' },
+	repository: { __rl: true, mode: 'name', value: 'widgets' },
+};
+
 function webhookWorkflow() {
-	return {
-		id: WEBHOOK_WORKFLOW,
-		name: 'Bench: n8n Webhook node',
-		active: false,
-		nodes: [webhookNode(WEBHOOK_PATH, '5d6e7f80-9102-43b4-c5d6-e7f8091a2b3c')],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
+	return benchWorkflow(WEBHOOK_WORKFLOW, 'Bench: n8n Webhook node', [
+		webhookNode(WEBHOOK_PATH, '5d6e7f80-9102-43b4-c5d6-e7f8091a2b3c'),
+	]);
 }
 
 /**
@@ -49,11 +55,10 @@ function webhookWorkflow() {
  * workflow pays that check and nothing else more than the bare Webhook node's.
  */
 function credentialedWebhookWorkflow() {
-	return {
-		id: CREDENTIALED_WEBHOOK_WORKFLOW,
-		name: 'Bench: n8n Webhook node, credential in the workflow',
-		active: false,
-		nodes: [
+	return benchWorkflow(
+		CREDENTIALED_WEBHOOK_WORKFLOW,
+		'Bench: n8n Webhook node, credential in the workflow',
+		[
 			webhookNode(CREDENTIALED_WEBHOOK_PATH, '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d'),
 			{
 				id: 'bench-github-unreached',
@@ -65,44 +70,33 @@ function credentialedWebhookWorkflow() {
 					authentication: 'accessToken',
 					resource: 'issue',
 					operation: 'get',
-					owner: { __rl: true, mode: 'name', value: 'acme' },
-					repository: { __rl: true, mode: 'name', value: 'widgets' },
+					...GITHUB_REPOSITORY,
 					issueNumber: 1,
 				},
 				credentials: { githubApi: GITHUB_CREDENTIAL },
 			},
 		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
+	);
 }
 
 function githubWorkflow() {
-	return {
-		id: GITHUB_WORKFLOW,
-		name: 'Bench: n8n GitHub Trigger',
-		active: false,
-		nodes: [
-			{
-				id: 'bench-github',
-				name: 'Github Trigger',
-				type: 'n8n-nodes-base.githubTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: GITHUB_WEBHOOK,
-				parameters: {
-					authentication: 'accessToken',
-					owner: { __rl: true, mode: 'name', value: 'acme' },
-					repository: { __rl: true, mode: 'name', value: 'widgets' },
-					events: ['issues'],
-					options: {},
-				},
-				credentials: { githubApi: GITHUB_CREDENTIAL },
+	return benchWorkflow(GITHUB_WORKFLOW, 'Bench: n8n GitHub Trigger', [
+		{
+			id: 'bench-github',
+			name: 'Github Trigger',
+			type: 'n8n-nodes-base.githubTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: GITHUB_WEBHOOK,
+			parameters: {
+				authentication: 'accessToken',
+				...GITHUB_REPOSITORY,
+				events: ['issues'],
+				options: {},
 			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
+			credentials: { githubApi: GITHUB_CREDENTIAL },
+		},
+	]);
 }
 
 /** Imports the peers, and the GitHub stub's credential, into an n8n and publishes them. */
