@@ -90,8 +90,9 @@ function receiverOf(items: INodeExecutionData[]): string | undefined {
 
 /**
  * Notes the process that accepted this notification, then says whether it is the only one this
- * process has seen accept the trigger's notifications within RECEIVER_MEMORY_MS. Then its memory has decided: a copy that reached it
- * again was dropped there, and no other process could have accepted one.
+ * process has seen accept the trigger's notifications within RECEIVER_MEMORY_MS. Then its memory
+ * has decided: a copy that reached it again was dropped there, and no other process could have
+ * accepted one.
  */
 function onlyReceiver(node: string, receiver: string | undefined, now: number): boolean {
 	if (receiver === undefined) return false;
